@@ -1,0 +1,158 @@
+package org.medledger.client.network;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.medledger.crypto.EncryptedPrivateKeys;
+import org.medledger.crypto.Passphrase;
+import org.medledger.crypto.SignatureScheme;
+import org.medledger.pki.CaRecords;
+import org.medledger.pki.CertificateAuthority;
+import org.medledger.pki.IdentityClaims;
+import org.medledger.pki.OrganisationId;
+import org.medledger.pki.Pem;
+import org.medledger.pki.Registrar;
+import org.medledger.pki.Role;
+import org.medledger.pki.ValidityPolicy;
+
+/**
+ * Creates a network directory: one self-signed CA per organisation, each organisation's registrar
+ * (admin) wallet, the validators' identities and TLS certificates, and the genesis file. Everything
+ * is written to a temporary sibling directory that is renamed into place at the end, so a failure
+ * leaves nothing behind and an existing directory is never touched.
+ */
+public final class NetworkInitializer {
+  public static final String ADMIN = "admin";
+
+  /** What to create. */
+  public record Options(
+      List<OrganisationId> organisations, int validators, ValidityPolicy policy, List<String> tlsHosts,
+      SignatureScheme keyScheme) {
+    public Options {
+      organisations = List.copyOf(organisations);
+      tlsHosts = List.copyOf(tlsHosts);
+      if (organisations.isEmpty()) {
+        throw new IllegalArgumentException("at least one organisation is needed");
+      }
+      if (new LinkedHashSet<>(organisations).size() != organisations.size()) {
+        throw new IllegalArgumentException("organisation ids must be distinct");
+      }
+      if (validators < 1 || validators > 64) {
+        throw new IllegalArgumentException("the number of validators must be between 1 and 64");
+      }
+    }
+
+    public static Options defaults(List<OrganisationId> organisations, int validators) {
+      return new Options(organisations, validators, ValidityPolicy.DEFAULT, List.of("localhost", "127.0.0.1"),
+          SignatureScheme.ECDSA_P256_SHA256);
+    }
+  }
+
+  private NetworkInitializer() {}
+
+  public static Genesis init(Path out, Options options, Passphrase passphrase, Instant now, Consumer<String> progress) {
+    Path target = out.toAbsolutePath().normalize();
+    if (Files.exists(target)) {
+      throw new NetworkFileException(out + " already exists; refusing to overwrite it");
+    }
+    Path staging = target.resolveSibling("." + target.getFileName() + ".partial-" + randomHex(4));
+    try {
+      Genesis genesis = build(new NetworkLayout(staging), options, passphrase, now, progress);
+      Files.move(staging, target);
+      return genesis;
+    } catch (FileAlreadyExistsException e) {
+      throw new NetworkFileException(out + " already exists; refusing to overwrite it");
+    } catch (IOException e) {
+      throw new NetworkFileException("cannot create " + out + ": " + e.getMessage(), e);
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  private static Genesis build(
+      NetworkLayout layout, Options options, Passphrase passphrase, Instant now, Consumer<String> progress) {
+    List<Genesis.Organisation> organisations = new ArrayList<>();
+    List<AuthorityStore> stores = new ArrayList<>();
+    List<Registrar> registrars = new ArrayList<>();
+    for (OrganisationId org : options.organisations()) {
+      progress.accept("creating the certificate authority of " + org);
+      KeyPair keys = options.keyScheme().generateKeyPair();
+      CertificateAuthority authority = CertificateAuthority.createRoot(org, keys, now, options.policy().authority());
+      AuthorityStore store = AuthorityStore.create(layout, authority,
+          new AuthorityState(options.policy(), CaRecords.EMPTY), passphrase, keys.getPrivate());
+      Registrar registrar = new Registrar(authority, options.policy());
+      enroll(store, registrar, IdentityClaims.of(ADMIN, Role.REGISTRAR, org), options.keyScheme(), now)
+          .writeNew(layout.adminWallet(org), passphrase);
+      organisations.add(new Genesis.Organisation(org.value(), Pem.write(authority.certificate())));
+      stores.add(store);
+      registrars.add(registrar);
+    }
+    List<Genesis.Validator> validators = new ArrayList<>();
+    for (int i = 0; i < options.validators(); i++) {
+      int o = i % stores.size();
+      String id = "validator-" + (i + 1);
+      progress.accept("creating " + id + " of " + stores.get(o).organisation());
+      validators.add(createValidator(layout, stores.get(o), registrars.get(o), id, options, passphrase, now));
+    }
+    for (int o = 0; o < stores.size(); o++) {
+      Registrar registrar = registrars.get(o);
+      stores.get(o).writeCrl(stores.get(o).update(records -> registrar.crl(records, now, options.policy().crl())));
+    }
+    Genesis genesis = new Genesis(Genesis.FORMAT, "medledger-" + randomHex(8), now, organisations, validators);
+    AtomicFiles.writeNew(layout.genesis(), Json.write(genesis), false);
+    return genesis;
+  }
+
+  private static Genesis.Validator createValidator(
+      NetworkLayout layout, AuthorityStore store, Registrar registrar, String id, Options options,
+      Passphrase passphrase, Instant now) {
+    Wallet wallet = enroll(store, registrar, IdentityClaims.of(id, Role.VALIDATOR, store.organisation()),
+        options.keyScheme(), now);
+    wallet.writeNew(layout.nodeWallet(id), passphrase);
+    KeyPair tlsKeys = options.keyScheme().generateKeyPair();
+    X509Certificate tls = store.update(records -> registrar.issueTls(records, id, tlsKeys.getPublic(),
+        options.tlsHosts(), now));
+    AtomicFiles.writeNew(layout.nodeTlsCertificate(id), Pem.write(tls, registrar.authority().certificate()), false);
+    AtomicFiles.writeNew(layout.nodeTlsKey(id), EncryptedPrivateKeys.toPem(tlsKeys.getPrivate(), passphrase), true);
+    return new Genesis.Validator(id, store.organisation().value(), Pem.write(wallet.certificate()), Pem.write(tls));
+  }
+
+  /** Registers and enrolls an identity whose key pair is generated here, for its owner. */
+  private static Wallet enroll(
+      AuthorityStore store, Registrar registrar, IdentityClaims claims, SignatureScheme scheme, Instant now) {
+    String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now,
+        registrar.policy().enrollmentSecret()));
+    return Enrollment.enroll(store, registrar, claims.name(), secret, scheme, now);
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new NetworkFileException("cannot clean up " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
