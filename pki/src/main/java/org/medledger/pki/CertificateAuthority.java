@@ -30,6 +30,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.medledger.crypto.CryptoException;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.crypto.Signer;
 
@@ -50,8 +51,12 @@ public final class CertificateAuthority {
 
   public CertificateAuthority(X509Certificate certificate, PrivateKey privateKey) {
     this.certificate = certificate;
-    this.signer = SignatureScheme.of(certificate.getPublicKey())
-        .signer(new KeyPair(certificate.getPublicKey(), privateKey));
+    try {
+      this.signer = SignatureScheme.of(certificate.getPublicKey())
+          .signer(new KeyPair(certificate.getPublicKey(), privateKey));
+    } catch (CryptoException e) {
+      throw new PkiException(PkiException.Reason.MALFORMED, "the CA key does not belong to the CA certificate", e);
+    }
     this.organisation = IdentityExtension.decode(certificate).organisation();
     try {
       certificate.verify(certificate.getPublicKey());
