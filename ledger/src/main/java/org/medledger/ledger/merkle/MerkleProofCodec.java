@@ -83,8 +83,7 @@ public final class MerkleProofCodec {
           "a proof has at least " + HEADER_LENGTH + " bytes, got " + in.length);
     }
     if (in[0] != tag) {
-      throw new MalformedProofException(
-          String.format("expected tag 0x%02x, got 0x%02x", tag, in[0] & 0xff));
+      throw new MalformedProofException("expected tag " + tag + ", got " + (in[0] & 0xff));
     }
     long first = readLong(in, 1);
     long second = readLong(in, 9);

@@ -143,6 +143,10 @@ public final class MerkleTree {
    * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
    */
   public InclusionProof inclusionProof(long index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(
+          "leaf index " + index + " is outside a tree of " + size + " leaves");
+    }
     return inclusionProof(index, size);
   }
 

@@ -15,13 +15,16 @@ import java.util.List;
  * node hash in the path.
  */
 public final class MerkleVerifier {
-  private static final int H = MerkleHash.LENGTH;
-
   private MerkleVerifier() {}
 
   /**
    * Whether the leaf with this data is at {@code proof.leafIndex()} in the tree of {@code
    * proof.treeSize()} leaves whose root is {@code root}.
+   *
+   * @param leaf the leaf's data, hashed here as {@code SHA-256(0x00 || leaf)}
+   * @param proof the inclusion proof
+   * @param root the trusted root of the tree of {@code proof.treeSize()} leaves
+   * @return {@link VerificationResult#VALID} or the reason the proof fails
    */
   public static VerificationResult verifyInclusionOfLeaf(
       byte[] leaf, InclusionProof proof, MerkleHash root) {
@@ -34,6 +37,11 @@ public final class MerkleVerifier {
   /**
    * Whether the leaf with this leaf hash is at {@code proof.leafIndex()} in the tree of {@code
    * proof.treeSize()} leaves whose root is {@code root} (RFC 9162 section 2.1.3.2).
+   *
+   * @param leafHash the leaf hash {@code SHA-256(0x00 || leaf)}
+   * @param proof the inclusion proof
+   * @param root the trusted root of the tree of {@code proof.treeSize()} leaves
+   * @return {@link VerificationResult#VALID} or the reason the proof fails
    */
   public static VerificationResult verifyInclusion(
       MerkleHash leafHash, InclusionProof proof, MerkleHash root) {
@@ -85,9 +93,14 @@ public final class MerkleVerifier {
    * Whether the tree of {@code proof.oldSize()} leaves with root {@code oldRoot} is a prefix of the
    * tree of {@code proof.newSize()} leaves with root {@code newRoot} (RFC 9162 section 2.1.4.2).
    *
-   * <p>Cases the RFC leaves to the caller: equal sizes need an empty path and equal roots; the empty
-   * tree (old size 0) needs an empty path and {@link MerkleHash#emptyTreeRoot()} as old root, and
-   * is a prefix of every tree.
+   * <p>Cases the RFC leaves to the caller: the empty tree (old size 0) needs an empty path and
+   * {@link MerkleHash#emptyTreeRoot()} as old root, and is a prefix of every tree (a new tree of
+   * size 0 must have the same root); equal sizes need an empty path and equal roots.
+   *
+   * @param proof the consistency proof
+   * @param oldRoot the trusted root of the tree of {@code proof.oldSize()} leaves
+   * @param newRoot the trusted root of the tree of {@code proof.newSize()} leaves
+   * @return {@link VerificationResult#VALID} or the reason the proof fails
    */
   public static VerificationResult verifyConsistency(
       ConsistencyProof proof, MerkleHash oldRoot, MerkleHash newRoot) {
@@ -100,19 +113,22 @@ public final class MerkleVerifier {
     if (first > second) {
       return VerificationResult.SIZES_OUT_OF_ORDER;
     }
+    if (first == 0) {
+      if (!path.isEmpty()) {
+        return VerificationResult.WRONG_PATH_LENGTH;
+      }
+      if (!oldRoot.equals(MerkleHash.emptyTreeRoot())) {
+        return VerificationResult.OLD_ROOT_MISMATCH;
+      }
+      return second > 0 || newRoot.equals(oldRoot)
+          ? VerificationResult.VALID
+          : VerificationResult.NEW_ROOT_MISMATCH;
+    }
     if (first == second) {
       if (!path.isEmpty()) {
         return VerificationResult.WRONG_PATH_LENGTH;
       }
       return oldRoot.equals(newRoot) ? VerificationResult.VALID : VerificationResult.ROOT_MISMATCH;
-    }
-    if (first == 0) {
-      if (!path.isEmpty()) {
-        return VerificationResult.WRONG_PATH_LENGTH;
-      }
-      return oldRoot.equals(MerkleHash.emptyTreeRoot())
-          ? VerificationResult.VALID
-          : VerificationResult.OLD_ROOT_MISMATCH;
     }
     // 1. An empty path proves nothing between different non-empty sizes.
     if (path.isEmpty()) {

@@ -32,7 +32,7 @@ class InclusionProofTamperingTest {
   }
 
   @ParameterizedTest(name = "tree of {0} leaves")
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 32})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17})
   void everySingleBitFlipInAPathHashIsRejectedAsRootMismatch(int n) {
     Case c = new Case(n);
     List<String> accepted = new ArrayList<>();
@@ -53,7 +53,7 @@ class InclusionProofTamperingTest {
   }
 
   @ParameterizedTest(name = "tree of {0} leaves")
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 32})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17})
   void everySingleBitFlipInTheRootIsRejectedAsRootMismatch(int n) {
     Case c = new Case(n);
     List<String> accepted = new ArrayList<>();
@@ -71,7 +71,7 @@ class InclusionProofTamperingTest {
   }
 
   @ParameterizedTest(name = "tree of {0} leaves")
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 32})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17})
   void everySingleBitFlipInTheLeafOrItsHashIsRejectedAsRootMismatch(int n) {
     Case c = new Case(n);
     List<String> accepted = new ArrayList<>();
@@ -97,7 +97,7 @@ class InclusionProofTamperingTest {
   }
 
   @ParameterizedTest(name = "tree of {0} leaves")
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 32})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17})
   void everySingleBitFlipInTheLeafIndexIsRejected(int n) {
     Case c = new Case(n);
     List<String> accepted = new ArrayList<>();
@@ -124,7 +124,7 @@ class InclusionProofTamperingTest {
    * reference on every flip.
    */
   @ParameterizedTest(name = "tree of {0} leaves")
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 32})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17})
   void aSingleBitFlipInTheTreeSizeIsAcceptedExactlyWhenTheRfcDefinitionsAcceptIt(int n) {
     Case c = new Case(n);
     List<String> disagreements = new ArrayList<>();
@@ -165,7 +165,7 @@ class InclusionProofTamperingTest {
   }
 
   @ParameterizedTest(name = "tree of {0} leaves")
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 32})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 16, 17})
   void pathsWithAHashTooManyOrTooFewAreRejectedAsWrongPathLength(int n) {
     Case c = new Case(n);
     MerkleHash zero = MerkleHash.of(new byte[MerkleHash.LENGTH]);

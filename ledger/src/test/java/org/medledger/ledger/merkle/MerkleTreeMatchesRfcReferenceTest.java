@@ -113,12 +113,14 @@ class MerkleTreeMatchesRfcReferenceTest {
     for (int n = 0; n <= MAX_SIZE; n++) {
       MerkleHash root = tree.rootAt(n);
       for (int i = 0; i < n; i++) {
-        assertThat(MerkleVerifier.verifyInclusionOfLeaf(LEAVES.get(i), tree.inclusionProof(i, n), root))
+        InclusionProof proof = tree.inclusionProof(i, n);
+        assertThat(MerkleVerifier.verifyInclusionOfLeaf(LEAVES.get(i), proof, root))
             .as("leaf %d of %d", i, n)
             .isEqualTo(VerificationResult.VALID);
       }
       for (int m = 0; m <= n; m++) {
-        assertThat(MerkleVerifier.verifyConsistency(tree.consistencyProof(m, n), tree.rootAt(m), root))
+        ConsistencyProof proof = tree.consistencyProof(m, n);
+        assertThat(MerkleVerifier.verifyConsistency(proof, tree.rootAt(m), root))
             .as("%d leaves to %d", m, n)
             .isEqualTo(VerificationResult.VALID);
       }

@@ -182,7 +182,8 @@ final class RfcReference {
    * prefix of the tree of {@code n} leaves with root {@code newRoot}: the path must list exactly
    * the subtrees PROOF lists for (m, n), and MTH(D[0:m]) and MTH(D[0:n]) recomputed from them (and
    * from the old root when it is itself a node of the new tree) must be the two roots. The empty
-   * tree is a prefix of every tree; equal sizes need equal roots.
+   * tree, whose root is SHA-256 of nothing, is a prefix of every tree; equal sizes need equal
+   * roots.
    */
   static boolean consistencyHolds(
       long m, long n, List<byte[]> path, byte[] oldRoot, byte[] newRoot) {
@@ -190,7 +191,9 @@ final class RfcReference {
       return false;
     }
     if (m == 0) {
-      return path.isEmpty() && Arrays.equals(oldRoot, sha256());
+      return path.isEmpty()
+          && Arrays.equals(oldRoot, sha256())
+          && (n > 0 || Arrays.equals(newRoot, oldRoot));
     }
     if (m == n) {
       return path.isEmpty() && Arrays.equals(oldRoot, newRoot);
