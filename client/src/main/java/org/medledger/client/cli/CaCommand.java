@@ -153,6 +153,7 @@ final class CaCommand {
       if (Files.exists(wallet)) {
         throw new CliException(wallet + " already exists; refusing to overwrite it");
       }
+      requireWritableDirectoryFor(wallet);
       AuthorityStore store = target.store();
       store.records().registration(name).orElseThrow(() -> new CliException(
           "'" + name + "' is not registered at " + store.organisation()));
@@ -167,6 +168,17 @@ final class CaCommand {
           + certificate.getNotAfter().toInstant());
       out.println("wallet written to " + wallet);
       out.flush();
+    }
+
+    /** Checked before the secret is spent: a wallet that cannot be written would lose the new key. */
+    private static void requireWritableDirectoryFor(Path file) {
+      Path dir = file.toAbsolutePath().getParent();
+      while (dir != null && !Files.exists(dir)) {
+        dir = dir.getParent();
+      }
+      if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        throw new CliException("cannot write " + file + ": " + dir + " is not a writable directory");
+      }
     }
   }
 
@@ -255,8 +267,11 @@ final class CaCommand {
       AuthorityStore store = target.store();
       Registrar registrar = store.registrar(context.passphrases().authority(store.organisation()));
       Duration nextUpdate = validity == null ? store.state().policy().crl() : validity;
-      X509CRL crl = store.update(records -> registrar.crl(records, context.clock().instant(), nextUpdate));
-      AtomicFiles.write(out, Pem.write(crl), false);
+      X509CRL crl = store.update(records -> {
+        Registrar.Outcome<X509CRL> signed = registrar.crl(records, context.clock().instant(), nextUpdate);
+        AtomicFiles.write(out, Pem.write(signed.value()), false); // first: if it fails, the CRL number stays
+        return signed;
+      });
       store.writeCrl(crl);
       spec.commandLine().getOut().printf("CRL of %s (%d revoked, next update %s) written to %s%n",
           store.organisation(), crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size(),

@@ -32,7 +32,35 @@ public final class MedLedgerCommand implements Runnable {
     CommandLine commandLine = new CommandLine(new MedLedgerCommand(), new ContextFactory(context));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new ErrorHandler("1".equals(context.environment().get(DEBUG))));
+    commandLine.setParameterExceptionHandler(MedLedgerCommand::invalidInput);
     return commandLine;
+  }
+
+  /** Wrong usage: one line naming the problem and where the usage is, instead of the whole usage text. */
+  private static int invalidInput(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    String hint = e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()
+        ? "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?"
+        : "";
+    PrintWriter err = command.getErr();
+    err.println("medledger: " + oneLine(e.getMessage()) + hint
+        + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** Messages may quote what the user typed; a line break in it must not break the one-line message. */
+  static String oneLine(String text) {
+    StringBuilder line = new StringBuilder();
+    for (char c : String.valueOf(text).toCharArray()) {
+      switch (c) {
+        case '\n' -> line.append("\\n");
+        case '\r' -> line.append("\\r");
+        case '\t' -> line.append("\\t");
+        default -> line.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return line.toString();
   }
 
   /** Turns refusals into one line on stderr and exit code 1; anything else also says how to learn more. */
@@ -40,7 +68,7 @@ public final class MedLedgerCommand implements Runnable {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
-      err.println("medledger: " + message(e));
+      err.println("medledger: " + oneLine(message(e)));
       if (debug) {
         e.printStackTrace(err);
       }

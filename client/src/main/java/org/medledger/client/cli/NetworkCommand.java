@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.medledger.client.network.Genesis;
 import org.medledger.client.network.NetworkInitializer;
 import org.medledger.client.network.NetworkLayout;
@@ -24,6 +25,11 @@ final class NetworkCommand {
       description = {"Create the organisations' CAs, registrar wallets, validator identities, TLS certificates",
           "and the genesis file in a new directory. Keys are encrypted with MEDLEDGER_PASSPHRASE (or a prompt)."})
   static final class Init implements Runnable {
+    /** A DNS name of letter-digit-hyphen labels, or an IP address literal (IPv4 matches the first form). */
+    private static final Pattern TLS_HOST = Pattern.compile(
+        "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+            + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
     @Spec CommandSpec spec;
     private final CliContext context;
 
@@ -60,10 +66,17 @@ final class NetworkCommand {
     @Override
     public void run() {
       List<OrganisationId> orgs = organisations.stream().map(String::trim).map(OrganisationId::of).toList();
+      List<String> hosts = tlsHosts.stream().map(String::trim).toList();
+      for (String host : hosts) {
+        if (!TLS_HOST.matcher(host).matches()) {
+          throw new CliException("invalid --tls-host '" + host + "': use a DNS name (letters, digits, hyphens, dots) "
+              + "or an IP address");
+        }
+      }
       ValidityPolicy defaults = ValidityPolicy.DEFAULT;
       ValidityPolicy policy = new ValidityPolicy(
           personValidity, nodeValidity, defaults.authority(), secretLifetime, defaults.crl());
-      NetworkInitializer.Options options = new NetworkInitializer.Options(orgs, validators, policy, tlsHosts,
+      NetworkInitializer.Options options = new NetworkInitializer.Options(orgs, validators, policy, hosts,
           SignatureScheme.ECDSA_P256_SHA256);
       if (out.toFile().exists()) {
         throw new CliException(out + " already exists; refusing to overwrite it");

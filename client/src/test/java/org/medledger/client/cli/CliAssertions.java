@@ -23,7 +23,7 @@ final class CliAssertions {
     String line = result.err().strip();
     assertThat(line).as("stderr of %s", result)
         .startsWith("medledger: ")
-        .doesNotContain("Exception", "\tat ", "unexpected error");
+        .doesNotContain("\tat ", "Caused by", "unexpected error");
     for (String fragment : fragments) {
       assertThat(line).as("stderr of %s", result).containsIgnoringCase(fragment);
     }
