@@ -1,7 +1,6 @@
 package org.medledger.pki;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
@@ -30,6 +30,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.util.IPAddress;
 import org.medledger.crypto.CryptoException;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.crypto.Signer;
@@ -44,6 +45,8 @@ public final class CertificateAuthority {
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern DNS_NAME =
+      Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
   private final OrganisationId organisation;
   private final X509Certificate certificate;
@@ -102,7 +105,7 @@ public final class CertificateAuthority {
     requireOwnOrganisation(node);
     List<GeneralName> names = new ArrayList<>();
     for (String host : hosts) {
-      names.add(isIpAddress(host) ? new GeneralName(GeneralName.iPAddress, host) : new GeneralName(GeneralName.dNSName, host));
+      names.add(subjectAlternativeName(host));
     }
     return build(subjectName(), SubjectNames.of(node), subjectKey, certificate.getPublicKey(), node, CertificateProfile.TLS,
         now, validity, names, signer);
@@ -172,15 +175,14 @@ public final class CertificateAuthority {
     return new BigInteger(127, RANDOM).setBit(126);
   }
 
-  private static boolean isIpAddress(String host) {
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
-      return false;
+  /** An IP address literal or a DNS name (RFC 1123 labels); anything else is refused. */
+  static GeneralName subjectAlternativeName(String host) {
+    if (host != null && IPAddress.isValid(host)) {
+      return new GeneralName(GeneralName.iPAddress, host);
     }
-    try {
-      InetAddress.getByName(host); // a literal address: no lookup happens
-      return true;
-    } catch (java.net.UnknownHostException e) {
-      return false;
+    if (host != null && host.length() <= 253 && DNS_NAME.matcher(host).matches()) {
+      return new GeneralName(GeneralName.dNSName, host);
     }
+    throw new PkiException(PkiException.Reason.MALFORMED, "'" + host + "' is neither a DNS name nor an IP address");
   }
 }

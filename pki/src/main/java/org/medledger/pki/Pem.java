@@ -87,12 +87,8 @@ public final class Pem {
         objects.add(o);
       }
     } catch (IOException | RuntimeException e) {
-      throw new PkiException(PkiException.Reason.MALFORMED, "malformed PEM: " + firstLine(e.getMessage()), e);
+      throw new PkiException(PkiException.Reason.MALFORMED, "malformed PEM data (damaged or not PEM text)", e);
     }
     return objects;
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
   }
 }

@@ -125,7 +125,7 @@ public final class Registrar {
     return new Outcome<>(next, revoked);
   }
 
-  /** Revokes one certificate; the identity stays and may enroll again with a new secret later. */
+  /** Revokes one certificate; the identity and its other certificates stay as they are. */
   public Outcome<IssuedCertificate> revokeCertificate(
       CaRecords records, BigInteger serial, RevocationReason reason, Instant now) {
     IssuedCertificate certificate = records.certificate(serial).orElseThrow(() -> new PkiException(

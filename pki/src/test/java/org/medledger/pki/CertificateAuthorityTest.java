@@ -103,4 +103,21 @@ class CertificateAuthorityTest {
     assertThatThrownBy(() -> new CertificateAuthority(ca.certificate(), other.getPrivate()))
         .isInstanceOf(PkiException.class).hasMessageContaining("does not belong to the CA certificate");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "two words", "-bad.example", "bad-.example", "caf\u00e9.example", "a..b"})
+  void tlsHostsMustBeDnsNamesOrIpAddresses(String host) {
+    CertificateAuthority ca = PkiFixtures.authority(ST_MARY);
+    assertThatThrownBy(() -> ca.issueTls(SignatureScheme.ECDSA_P256_SHA256.generateKeyPair().getPublic(),
+        IdentityClaims.of("validator-1", Role.VALIDATOR, ST_MARY), List.of(host), NOW, Duration.ofDays(1)))
+        .isInstanceOf(PkiException.class).hasMessageContaining("neither a DNS name nor an IP address");
+  }
+
+  @Test
+  void ipv6AddressesBecomeIpSubjectAlternativeNames() throws Exception {
+    X509Certificate tls = PkiFixtures.authority(ST_MARY).issueTls(
+        SignatureScheme.ECDSA_P256_SHA256.generateKeyPair().getPublic(),
+        IdentityClaims.of("validator-1", Role.VALIDATOR, ST_MARY), List.of("::1"), NOW, Duration.ofDays(1));
+    assertThat(tls.getSubjectAlternativeNames()).singleElement().satisfies(n -> assertThat(n.get(0)).isEqualTo(7));
+  }
 }

@@ -31,6 +31,8 @@ public final class AtomicFiles {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new NetworkFileException(file + " does not exist");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new NetworkFileException(file + " is not a text (PEM or JSON) file");
     } catch (IOException e) {
       throw new NetworkFileException("cannot read " + file + ": " + e.getMessage(), e);
     }
