@@ -15,7 +15,7 @@ import javax.security.auth.x500.X500Principal;
 import org.medledger.client.network.AtomicFiles;
 import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.network.Enrollment;
-import org.medledger.client.network.Genesis;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.client.network.Wallet;
 import org.medledger.crypto.Passphrase;

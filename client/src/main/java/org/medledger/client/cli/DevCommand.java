@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.network.DemoIdentities;
 import org.medledger.client.network.Enrollment;
-import org.medledger.client.network.Genesis;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkInitializer;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.crypto.Passphrase;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.medledger.client.network.Genesis;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkInitializer;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.crypto.Passphrase;

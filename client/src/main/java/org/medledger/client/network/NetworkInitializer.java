@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.medledger.crypto.EncryptedPrivateKeys;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.pki.CaRecords;
 import org.medledger.pki.CertificateAuthority;
 import org.medledger.pki.IdentityClaims;
@@ -93,9 +94,10 @@ public final class NetworkInitializer {
       AuthorityStore store = AuthorityStore.create(layout, authority,
           new AuthorityState(options.policy(), CaRecords.EMPTY), passphrase, keys.getPrivate());
       Registrar registrar = new Registrar(authority, options.policy());
-      enroll(store, registrar, IdentityClaims.of(ADMIN, Role.REGISTRAR, org), options.keyScheme(), now)
-          .writeNew(layout.adminWallet(org), passphrase);
-      organisations.add(new Genesis.Organisation(org.value(), Pem.write(authority.certificate())));
+      Wallet admin = enroll(store, registrar, IdentityClaims.of(ADMIN, Role.REGISTRAR, org), options.keyScheme(), now);
+      admin.writeNew(layout.adminWallet(org), passphrase);
+      organisations.add(new Genesis.Organisation(org.value(), Pem.write(authority.certificate()),
+          Pem.write(admin.certificate())));
       stores.add(store);
       registrars.add(registrar);
     }
@@ -111,7 +113,7 @@ public final class NetworkInitializer {
       stores.get(o).writeCrl(stores.get(o).update(records -> registrar.crl(records, now, options.policy().crl())));
     }
     Genesis genesis = new Genesis(Genesis.FORMAT, "medledger-" + randomHex(8), now, organisations, validators);
-    AtomicFiles.writeNew(layout.genesis(), Json.write(genesis), false);
+    AtomicFiles.writeNew(layout.genesis(), GenesisFile.write(genesis), false);
     return genesis;
   }
 

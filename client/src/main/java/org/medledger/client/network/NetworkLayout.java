@@ -2,6 +2,7 @@ package org.medledger.client.network;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.pki.OrganisationId;
 
 /**
@@ -70,6 +71,6 @@ public record NetworkLayout(Path root) {
       throw new NetworkFileException(root + " is not a MedLedger network directory (no genesis.json); "
           + "create one with: medledger network init --out " + root);
     }
-    return Genesis.parse(AtomicFiles.read(genesis()));
+    return GenesisFile.parse(AtomicFiles.read(genesis()));
   }
 }

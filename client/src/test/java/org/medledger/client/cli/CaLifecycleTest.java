@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medledger.client.network.Genesis;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.Wallet;
 import org.medledger.crypto.Passphrase;
 import org.medledger.pki.IdentityClaims;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medledger.client.network.Genesis;
+import org.medledger.ledger.genesis.Genesis;
 import org.medledger.pki.IdentityExtension;
 
 /**

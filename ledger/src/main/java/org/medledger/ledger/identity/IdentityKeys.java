@@ -1,0 +1,26 @@
+package org.medledger.ledger.identity;
+
+import org.medledger.ledger.Digest;
+import org.medledger.pki.OrganisationId;
+
+/** Where the identity registry keeps things in the world state. */
+public final class IdentityKeys {
+  public static final String NAMESPACE = "identity";
+
+  private IdentityKeys() {}
+
+  /** An organisation's CA certificate (DER). */
+  public static String authority(OrganisationId organisation) {
+    return NAMESPACE + "/org/" + organisation.value();
+  }
+
+  /** A recorded certificate. */
+  public static String certificate(Digest fingerprint) {
+    return NAMESPACE + "/cert/" + fingerprint.hex();
+  }
+
+  /** A validator's certificate fingerprint, by validator id. */
+  public static String validator(String id) {
+    return NAMESPACE + "/validator/" + id;
+  }
+}
