@@ -11,9 +11,13 @@ import java.util.TreeMap;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
+import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.block.Event;
 import org.medledger.ledger.block.TransactionResult;
 import org.medledger.ledger.codec.pb.Attribute;
+import org.medledger.ledger.merkle.InclusionProof;
+import org.medledger.ledger.merkle.MerkleHash;
+import org.medledger.ledger.receipt.Receipt;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.tx.SignerId;
 import org.medledger.ledger.tx.TransactionBody;
@@ -94,6 +98,63 @@ public final class LedgerCodec {
       }
       return new Block(fromProto(pb.getHeader()), transactions, results);
     }, LedgerCodec::encode);
+  }
+
+  // ---- seals and receipts
+
+  public static byte[] encode(BlockSeal seal) {
+    return toProto(seal).toByteArray();
+  }
+
+  public static BlockSeal decodeSeal(byte[] bytes) {
+    return canonical(bytes, () -> fromProto(org.medledger.ledger.codec.pb.BlockSeal.parseFrom(bytes)), LedgerCodec::encode);
+  }
+
+  public static byte[] encode(Receipt receipt) {
+    org.medledger.ledger.codec.pb.Receipt.Builder builder = org.medledger.ledger.codec.pb.Receipt.newBuilder()
+        .setFormat(RECEIPT_FORMAT)
+        .setTransaction(toProto(receipt.transaction()))
+        .setResult(toProto(receipt.result()))
+        .setIndex(receipt.transactionProof().leafIndex())
+        .setHeader(toProto(receipt.header()));
+    receipt.transactionProof().path().forEach(h -> builder.addTransactionPath(ByteString.copyFrom(h.toByteArray())));
+    receipt.resultProof().path().forEach(h -> builder.addResultPath(ByteString.copyFrom(h.toByteArray())));
+    receipt.seals().forEach(seal -> builder.addSeals(toProto(seal)));
+    return builder.build().toByteArray();
+  }
+
+  /** Decodes a receipt; its proofs' tree size is the header's transaction count. */
+  public static Receipt decodeReceipt(byte[] bytes) {
+    return canonical(bytes, () -> {
+      org.medledger.ledger.codec.pb.Receipt pb = org.medledger.ledger.codec.pb.Receipt.parseFrom(bytes);
+      requireFormat(pb.getFormat(), RECEIPT_FORMAT, "receipt");
+      BlockHeader header = fromProto(pb.getHeader());
+      List<BlockSeal> seals = new ArrayList<>();
+      for (org.medledger.ledger.codec.pb.BlockSeal seal : pb.getSealsList()) {
+        seals.add(fromProto(seal));
+      }
+      return new Receipt(fromProto(pb.getTransaction()), fromProto(pb.getResult()),
+          new InclusionProof(pb.getIndex(), header.transactionCount(), hashes(pb.getTransactionPathList())),
+          new InclusionProof(pb.getIndex(), header.transactionCount(), hashes(pb.getResultPathList())),
+          header, seals);
+    }, LedgerCodec::encode);
+  }
+
+  private static final int RECEIPT_FORMAT = 1;
+
+  private static List<MerkleHash> hashes(List<ByteString> path) {
+    return path.stream().map(b -> MerkleHash.of(b.toByteArray())).toList();
+  }
+
+  private static org.medledger.ledger.codec.pb.BlockSeal toProto(BlockSeal seal) {
+    return org.medledger.ledger.codec.pb.BlockSeal.newBuilder()
+        .setValidator(seal.validator())
+        .setSignature(ByteString.copyFrom(seal.signature()))
+        .build();
+  }
+
+  private static BlockSeal fromProto(org.medledger.ledger.codec.pb.BlockSeal pb) {
+    return new BlockSeal(pb.getValidator(), pb.getSignature().toByteArray());
   }
 
   // ---- mapping
