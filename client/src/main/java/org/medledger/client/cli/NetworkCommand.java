@@ -55,6 +55,10 @@ final class NetworkCommand {
         description = "Default lifetime of enrollment secrets (default: ${DEFAULT-VALUE}).")
     Duration secretLifetime;
 
+    @Option(names = "--api-port", defaultValue = "8441", paramLabel = "PORT",
+        description = "HTTPS API port of validator-1; the others follow (default: ${DEFAULT-VALUE}).")
+    int firstApiPort;
+
     @Option(names = "--tls-host", split = ",", paramLabel = "HOST", defaultValue = "localhost,127.0.0.1",
         description = "Host names and IP addresses in the validators' TLS certificates (default: ${DEFAULT-VALUE}).")
     List<String> tlsHosts;
@@ -77,7 +81,7 @@ final class NetworkCommand {
       ValidityPolicy policy = new ValidityPolicy(
           personValidity, nodeValidity, defaults.authority(), secretLifetime, defaults.crl());
       NetworkInitializer.Options options = new NetworkInitializer.Options(orgs, validators, policy, hosts,
-          SignatureScheme.ECDSA_P256_SHA256);
+          SignatureScheme.ECDSA_P256_SHA256, firstApiPort);
       if (out.toFile().exists()) {
         throw new CliException(out + " already exists; refusing to overwrite it");
       }

@@ -19,6 +19,8 @@ import org.medledger.crypto.EncryptedPrivateKeys;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.genesis.Genesis;
+import org.medledger.node.config.NodeConfig;
+import org.medledger.node.config.NodeConfigFile;
 import org.medledger.pki.CaRecords;
 import org.medledger.pki.CertificateAuthority;
 import org.medledger.pki.IdentityClaims;
@@ -36,11 +38,12 @@ import org.medledger.pki.ValidityPolicy;
  */
 public final class NetworkInitializer {
   public static final String ADMIN = "admin";
+  public static final int DEFAULT_API_PORT = 8441;
 
   /** What to create. */
   public record Options(
       List<OrganisationId> organisations, int validators, ValidityPolicy policy, List<String> tlsHosts,
-      SignatureScheme keyScheme) {
+      SignatureScheme keyScheme, int firstApiPort) {
     public Options {
       organisations = List.copyOf(organisations);
       tlsHosts = List.copyOf(tlsHosts);
@@ -53,11 +56,14 @@ public final class NetworkInitializer {
       if (validators < 1 || validators > 64) {
         throw new IllegalArgumentException("the number of validators must be between 1 and 64");
       }
+      if (firstApiPort < 1024 || firstApiPort + validators > 65536) {
+        throw new IllegalArgumentException("API ports must lie between 1024 and 65535");
+      }
     }
 
     public static Options defaults(List<OrganisationId> organisations, int validators) {
       return new Options(organisations, validators, ValidityPolicy.DEFAULT, List.of("localhost", "127.0.0.1"),
-          SignatureScheme.ECDSA_P256_SHA256);
+          SignatureScheme.ECDSA_P256_SHA256, DEFAULT_API_PORT);
     }
   }
 
@@ -107,6 +113,10 @@ public final class NetworkInitializer {
       String id = "validator-" + (i + 1);
       progress.accept("creating " + id + " of " + stores.get(o).organisation());
       validators.add(createValidator(layout, stores.get(o), registrars.get(o), id, options, passphrase, now));
+      AtomicFiles.writeNew(layout.nodeConfig(id), NodeConfigFile.write(new NodeConfig(id, Path.of("../../genesis.json"),
+          layout.nodeWallet(id).getFileName(), layout.nodeTlsCertificate(id).getFileName(),
+          layout.nodeTlsKey(id).getFileName(), Path.of("data"),
+          new NodeConfig.Listen("127.0.0.1", options.firstApiPort() + i), NodeConfig.Batch.DEFAULT)), false);
     }
     for (int o = 0; o < stores.size(); o++) {
       Registrar registrar = registrars.get(o);

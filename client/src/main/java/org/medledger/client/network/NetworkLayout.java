@@ -12,7 +12,7 @@ import org.medledger.pki.OrganisationId;
  * genesis.json
  * orgs/&lt;org&gt;/ca/ca.crt  ca.key (encrypted)  records.json  crl.pem
  * orgs/&lt;org&gt;/admin.wallet.pem                 the organisation's registrar
- * nodes/&lt;validator&gt;/node.wallet.pem  tls.crt  tls.key (encrypted)
+ * nodes/&lt;validator&gt;/node.yaml  node.wallet.pem  tls.crt  tls.key (encrypted)  data/
  * </pre>
  */
 public record NetworkLayout(Path root) {
@@ -59,6 +59,10 @@ public record NetworkLayout(Path root) {
 
   public Path nodeTlsCertificate(String validatorId) {
     return node(validatorId).resolve("tls.crt");
+  }
+
+  public Path nodeConfig(String validatorId) {
+    return node(validatorId).resolve("node.yaml");
   }
 
   public Path nodeTlsKey(String validatorId) {

@@ -1,0 +1,71 @@
+package org.medledger.node.config;
+
+import java.nio.file.Path;
+
+/**
+ * How one node runs: its identity, where its files are, and where it listens. Paths are resolved
+ * against the directory of the configuration file.
+ *
+ * @param id the validator id, as in the genesis file
+ * @param genesis the genesis file
+ * @param wallet the validator's wallet (encrypted signing key and certificate)
+ * @param tlsCertificate the node's TLS certificate chain (PEM)
+ * @param tlsKey the node's encrypted TLS key
+ * @param data the data directory (chain, state, indexes)
+ * @param api where the HTTPS API listens; port 0 picks a free port
+ * @param batch how the block producer batches transactions
+ */
+public record NodeConfig(
+    String id, Path genesis, Path wallet, Path tlsCertificate, Path tlsKey, Path data, Listen api, Batch batch) {
+
+  /** A host and port to listen on. */
+  public record Listen(String host, int port) {
+    public Listen {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port + " is out of range");
+      }
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("a listen host is required");
+      }
+    }
+  }
+
+  /**
+   * Block batching: a block is cut when this many transactions wait, or when the oldest has waited
+   * this long.
+   */
+  public record Batch(int maxTransactions, int maxDelayMillis) {
+    public static final Batch DEFAULT = new Batch(2000, 5);
+
+    public Batch {
+      if (maxTransactions < 1 || maxTransactions > 100_000 || maxDelayMillis < 0 || maxDelayMillis > 10_000) {
+        throw new IllegalArgumentException("batch limits out of range (1-100000 transactions, 0-10000 ms)");
+      }
+    }
+  }
+
+  public NodeConfig {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("the node id is required");
+    }
+    for (Path p : new Path[] {genesis, wallet, tlsCertificate, tlsKey, data}) {
+      if (p == null) {
+        throw new IllegalArgumentException("genesis, wallet, tlsCertificate, tlsKey and data are required");
+      }
+    }
+    if (api == null) {
+      throw new IllegalArgumentException("api (host, port) is required");
+    }
+    batch = batch == null ? Batch.DEFAULT : batch;
+  }
+
+  /** The same configuration with every relative path resolved against a directory. */
+  public NodeConfig resolvedAgainst(Path directory) {
+    return new NodeConfig(id, directory.resolve(genesis), directory.resolve(wallet), directory.resolve(tlsCertificate),
+        directory.resolve(tlsKey), directory.resolve(data), api, batch);
+  }
+
+  public NodeConfig withApi(Listen listen) {
+    return new NodeConfig(id, genesis, wallet, tlsCertificate, tlsKey, data, listen, batch);
+  }
+}
