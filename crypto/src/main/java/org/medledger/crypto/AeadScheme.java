@@ -5,9 +5,9 @@ import java.util.Objects;
 /** Authenticated-encryption presets. */
 public enum AeadScheme {
   /**
-   * AES-256-GCM over 64 KiB chunks with a per-message HKDF-SHA256 subkey; see the format in the
-   * package-private {@code ChunkedAesGcm}. Detects tampering, truncation, reordering, wrong key and
-   * wrong associated data. Overhead 40 + 16 bytes per started 64 KiB.
+   * AES-256-GCM over 8 KiB chunks with a per-message HKDF-SHA256 subkey; the format is documented
+   * on the package-private {@code ChunkedAesGcm}. Detects tampering, truncation, reordering, wrong
+   * key and wrong associated data. Ciphertext = 40 bytes + plaintext + 16 bytes per started 8 KiB.
    */
   AES_256_GCM_CHUNKED(ChunkedAesGcm.KEY_LENGTH);
 

@@ -110,8 +110,8 @@ final class EcdhKeyWrap implements KeyWrap {
       PrivateKey privateKey, PublicKey publicKey, byte[] ephemeralPoint, byte[] recipientPoint)
       throws GeneralSecurityException {
     KeyAgreement agreement = Providers.keyAgreement("ECDH");
-    agreement.init(privateKey);
-    agreement.doPhase(publicKey, true);
+    agreement.init(P256.toBouncyCastle(privateKey));
+    agreement.doPhase(P256.toBouncyCastle(publicKey), true);
     byte[] shared = agreement.generateSecret();
     try {
       return Hkdf.sha256(

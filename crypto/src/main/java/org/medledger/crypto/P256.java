@@ -3,15 +3,18 @@ package org.medledger.crypto;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** The NIST P-256 curve (secp256r1): recognising it, and encoding its points uncompressed. */
@@ -23,12 +26,11 @@ final class P256 {
   private static final int COORDINATE_LENGTH = 32;
   private static final X9ECParameters CURVE = CustomNamedCurves.getByName(CURVE_NAME);
   private static final ECParameterSpec SPEC = jcaSpec();
+  private static final ECNamedCurveParameterSpec BC_SPEC =
+      new ECNamedCurveParameterSpec(
+          CURVE_NAME, CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH(), CURVE.getSeed());
 
   private P256() {}
-
-  static ECParameterSpec spec() {
-    return SPEC;
-  }
 
   static ECGenParameterSpec generatorSpec() {
     return new ECGenParameterSpec(CURVE_NAME);
@@ -73,9 +75,36 @@ final class P256 {
     if (point.isInfinity() || !point.isValid()) {
       throw new IllegalArgumentException("not a P-256 point");
     }
-    ECPoint w =
-        new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
-    return Providers.keyFactory("EC").generatePublic(new ECPublicKeySpec(w, SPEC));
+    return Providers.keyFactory("EC")
+        .generatePublic(new org.bouncycastle.jce.spec.ECPublicKeySpec(point, BC_SPEC));
+  }
+
+  /**
+   * The key as a BouncyCastle key on BouncyCastle's optimised P-256 curve, built directly from the
+   * coordinates (the caller has checked that the key is on P-256), so BouncyCastle need not match
+   * the JDK key's curve parameters again. Public points are checked to lie on the curve.
+   *
+   * @throws GeneralSecurityException if the key is neither an EC public nor an EC private key, or
+   *     its point is not on the curve
+   */
+  static Key toBouncyCastle(Key key) throws GeneralSecurityException {
+    KeyFactory factory = Providers.keyFactory("EC");
+    if (key instanceof ECPublicKey) {
+      ECPoint w = ((ECPublicKey) key).getW();
+      org.bouncycastle.math.ec.ECPoint point;
+      try {
+        point = CURVE.getCurve().validatePoint(w.getAffineX(), w.getAffineY());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidKeyException("public key is not a point on P-256", e);
+      }
+      return factory.generatePublic(
+          new org.bouncycastle.jce.spec.ECPublicKeySpec(point, BC_SPEC));
+    }
+    if (key instanceof ECPrivateKey) {
+      return factory.generatePrivate(
+          new org.bouncycastle.jce.spec.ECPrivateKeySpec(((ECPrivateKey) key).getS(), BC_SPEC));
+    }
+    throw new InvalidKeyException("not an EC key: " + key.getAlgorithm());
   }
 
   private static void writeCoordinate(BigInteger value, byte[] out, int offset) {

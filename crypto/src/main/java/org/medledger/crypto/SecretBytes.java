@@ -1,7 +1,6 @@
 package org.medledger.crypto;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
@@ -12,8 +11,6 @@ import javax.security.auth.Destroyable;
  * #destroy()} the bytes are zeroed and any access throws {@link IllegalStateException}.
  */
 public final class SecretBytes implements Destroyable {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final byte[] bytes;
   private volatile boolean destroyed;
 
@@ -21,13 +18,13 @@ public final class SecretBytes implements Destroyable {
     this.bytes = bytes;
   }
 
-  /** Fresh random bytes from a {@link SecureRandom}. */
+  /** Fresh random bytes from a {@link java.security.SecureRandom}. */
   public static SecretBytes random(int length) {
     if (length <= 0) {
       throw new IllegalArgumentException("length must be positive: " + length);
     }
     byte[] bytes = new byte[length];
-    RANDOM.nextBytes(bytes);
+    Providers.random().nextBytes(bytes);
     return new SecretBytes(bytes);
   }
 

@@ -14,6 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 class ChunkedAeadPropertyTest {
+  private static final int CHUNK = ChunkedAesGcm.CHUNK_LENGTH;
+
   private final Aead aead = AeadScheme.AES_256_GCM_CHUNKED.aead(AeadScheme.AES_256_GCM_CHUNKED.generateKey());
 
   @Property(tries = 200)
@@ -37,14 +39,14 @@ class ChunkedAeadPropertyTest {
         .isInstanceOf(DecryptionFailedException.class);
   }
 
-  /** Lengths spread evenly up to 200 KiB (over three chunk boundaries), content from a seed. */
+  /** Lengths spread evenly up to 200 KiB (past several chunk boundaries), content from a seed. */
   @Provide
   Arbitrary<byte[]> plaintexts() {
     Arbitrary<Integer> lengths =
         Arbitraries.integers()
             .between(0, 200 * 1024)
             .withDistribution(RandomDistribution.uniform())
-            .edgeCases(edges -> edges.add(64 * 1024).add(64 * 1024 - 1).add(128 * 1024 + 1));
+            .edgeCases(edges -> edges.add(CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 1));
     return Combinators.combine(lengths, Arbitraries.longs()).as(ChunkedAeadTest::bytes);
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ChunkedAeadTest {
-  private static final int CHUNK = 64 * 1024;
+  private static final int CHUNK = ChunkedAesGcm.CHUNK_LENGTH;
   private static final int SEALED = CHUNK + 16;
   private static final int HEADER = 40;
   private static final byte[] AAD = "record 7 / patient 3 / v2 / normal".getBytes(StandardCharsets.UTF_8);

@@ -220,6 +220,43 @@ class SignatureSchemeTest {
   }
 
   @Test
+  void aVerifierRefusesAPublicPointThatIsNotOnTheCurve() {
+    ECPublicKey real = (ECPublicKey) TestKeys.ec().getPublic();
+    ECPublicKey offCurve = new ECPublicKey() {
+      @Override
+      public java.security.spec.ECPoint getW() {
+        return new java.security.spec.ECPoint(real.getW().getAffineX(), real.getW().getAffineY().add(java.math.BigInteger.ONE));
+      }
+
+      @Override
+      public java.security.spec.ECParameterSpec getParams() {
+        return real.getParams();
+      }
+
+      @Override
+      public String getAlgorithm() {
+        return "EC";
+      }
+
+      @Override
+      public String getFormat() {
+        return null;
+      }
+
+      @Override
+      public byte[] getEncoded() {
+        return null;
+      }
+    };
+
+    assertThatThrownBy(() -> SignatureScheme.ECDSA_P256_SHA256.verifier(offCurve))
+        .isExactlyInstanceOf(CryptoException.class);
+    assertThatThrownBy(() -> KeyWrapScheme.ECDH_P256_HKDF_SHA256_AES_256_GCM.keyWrap()
+            .wrap(SecretBytes.random(32), offCurve))
+        .isExactlyInstanceOf(CryptoException.class);
+  }
+
+  @Test
   void rsaPssAlgorithmIdentifierCarriesThePssParameters() {
     AlgorithmIdentifier id = SignatureScheme.RSA_3072_PSS_SHA256.algorithmIdentifier();
     RSASSAPSSparams params = RSASSAPSSparams.getInstance(id.getParameters());
