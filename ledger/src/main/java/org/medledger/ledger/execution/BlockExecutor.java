@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
@@ -33,7 +32,8 @@ import org.medledger.ledger.validation.ValidationContext;
  * batch, time and proposer give the same block and state changes on every validator. Signatures
  * are checked in parallel first; then each transaction is validated and applied in order against
  * the state left by the ones before it. A refused transaction gets a failed result and changes
- * nothing; it never breaks the block.
+ * nothing; it never breaks the block. A replay — a transaction id already on chain or earlier in
+ * the batch — is left out of the block: an id appears on chain once.
  */
 public final class BlockExecutor {
   private final String chainId;
@@ -60,18 +60,24 @@ public final class BlockExecutor {
     BlockHeader head = chain.header(chain.height())
         .orElseThrow(() -> new IllegalStateException("the chain has no genesis block"));
     Instant time = proposedTime.isBefore(head.timestamp()) ? head.timestamp() : proposedTime;
-    Map<Digest, Boolean> signatures = verifySignaturesInParallel(chain.state(), batch);
+    List<Optional<Boolean>> signatures = verifySignaturesInParallel(chain.state(), batch);
     StateOverlay blockState = new StateOverlay(chain.state());
     Set<Digest> inBlock = new HashSet<>();
+    List<SignedTransaction> included = new ArrayList<>(batch.size());
     List<TransactionResult> results = new ArrayList<>(batch.size());
     long height = head.height() + 1;
-    for (SignedTransaction tx : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      SignedTransaction tx = batch.get(i);
+      if (inBlock.contains(tx.id()) || chain.locate(tx.id()).isPresent()) {
+        continue;
+      }
       ValidationContext context = new ValidationContext(chainId, time, maxTransactionBytes, contracts, identities,
-          blockState, id -> inBlock.contains(id) || chain.locate(id).isPresent(), signatures);
+          blockState, id -> inBlock.contains(id) || chain.locate(id).isPresent(), signatures.get(i));
       results.add(apply(tx, context, blockState, height));
+      included.add(tx);
       inBlock.add(tx.id());
     }
-    return seal(head, batch, results, blockState, time, proposer);
+    return seal(head, included, results, blockState, time, proposer);
   }
 
   /** Validates one transaction and runs its contract in its own overlay. */
@@ -110,15 +116,14 @@ public final class BlockExecutor {
   }
 
   /**
-   * Checks each signature whose certificate is already on chain, on all cores. Results are this
-   * validator's own and live only while this block is built.
+   * Checks each signature whose certificate is already on chain, on all cores, by position in the
+   * batch. Results are this validator's own and live only while this block is built.
    */
-  private Map<Digest, Boolean> verifySignaturesInParallel(StateView state, List<SignedTransaction> batch) {
-    Map<Digest, Boolean> verified = new ConcurrentHashMap<>();
-    batch.parallelStream().forEach(tx -> {
-      Optional<CertificateEntry> entry = identities.certificate(state, tx.body().certificateFingerprint());
-      entry.ifPresent(e -> verified.put(tx.id(), Rules.SignatureValid.verify(tx, e)));
-    });
-    return verified;
+  private List<Optional<Boolean>> verifySignaturesInParallel(StateView state, List<SignedTransaction> batch) {
+    return IntStream.range(0, batch.size()).parallel().mapToObj(i -> {
+      SignedTransaction tx = batch.get(i);
+      return identities.certificate(state, tx.body().certificateFingerprint())
+          .map(entry -> Rules.SignatureValid.verify(tx, identities, entry));
+    }).toList();
   }
 }

@@ -5,7 +5,11 @@ import java.util.Objects;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.codec.LedgerCodec;
 
-/** A transaction body with its signature. Its id is the SHA-256 of its canonical encoding. */
+/**
+ * A transaction body with its signature. Its id is the SHA-256 of the encoding that was signed
+ * (the body): ECDSA signatures are malleable, so an id over the signature would let anyone make a
+ * second valid copy with another id and slip it past replay protection.
+ */
 public final class SignedTransaction {
   private final TransactionBody body;
   private final byte[] signature;
@@ -16,7 +20,7 @@ public final class SignedTransaction {
     this.body = Objects.requireNonNull(body, "body");
     this.signature = Objects.requireNonNull(signature, "signature").clone();
     this.encoded = LedgerCodec.encodeTransaction(body, this.signature);
-    this.id = Digest.sha256(encoded);
+    this.id = Digest.sha256(LedgerCodec.encode(body));
   }
 
   public TransactionBody body() {

@@ -1,13 +1,14 @@
 package org.medledger.ledger.validation;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.medledger.crypto.CryptoException;
-import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.contract.Contract;
 import org.medledger.ledger.contract.ContractException;
 import org.medledger.ledger.identity.CertificateEntry;
+import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.tx.TransactionBody;
 import org.medledger.pki.Role;
@@ -115,19 +116,18 @@ public final class Rules {
   public static final class SignatureValid implements TransactionRule {
     @Override
     public void check(SignedTransaction tx, ValidationContext context) throws Rejection {
-      Boolean known = context.preverifiedSignatures().get(tx.id());
-      boolean valid = known != null ? known : verify(tx, context.signerCertificate(tx).orElseThrow(() ->
-          new Rejection(RejectionCode.UNKNOWN_CERTIFICATE, "certificate is not on chain")));
+      Optional<Boolean> known = context.preverifiedSignature();
+      boolean valid = known.isPresent() ? known.get() : verify(tx, context.identities(), context.signerCertificate(tx)
+          .orElseThrow(() -> new Rejection(RejectionCode.UNKNOWN_CERTIFICATE, "certificate is not on chain")));
       if (!valid) {
         throw new Rejection(RejectionCode.BAD_SIGNATURE, "the signature does not verify under the signer's certificate");
       }
     }
 
     /** Verifies a transaction's signature with a certificate's key; false for any unusable key. */
-    public static boolean verify(SignedTransaction tx, CertificateEntry certificate) {
+    public static boolean verify(SignedTransaction tx, IdentityDirectory identities, CertificateEntry certificate) {
       try {
-        java.security.PublicKey key = certificate.certificate().getPublicKey();
-        return SignatureScheme.of(key).verifier(key).verify(LedgerCodec.encode(tx.body()), tx.signature());
+        return identities.verifier(certificate).verify(LedgerCodec.encode(tx.body()), tx.signature());
       } catch (CryptoException e) {
         return false;
       }

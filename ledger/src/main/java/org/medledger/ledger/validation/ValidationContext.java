@@ -1,7 +1,6 @@
 package org.medledger.ledger.validation;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.medledger.ledger.Digest;
@@ -16,8 +15,8 @@ import org.medledger.ledger.tx.SignedTransaction;
  * transaction's position in its block, and the block time.
  *
  * @param committed tells whether a transaction id is already on chain or earlier in this block
- * @param preverifiedSignatures results of signature checks this validator already made for this
- *     block (in parallel, before applying it in order); absent entries are checked on the spot
+ * @param preverifiedSignature the result of the signature check this validator already made for
+ *     this very transaction (in parallel, before applying the block in order); empty if not made
  */
 public record ValidationContext(
     String chainId,
@@ -27,7 +26,7 @@ public record ValidationContext(
     IdentityDirectory identities,
     StateView state,
     Predicate<Digest> committed,
-    Map<Digest, Boolean> preverifiedSignatures) {
+    Optional<Boolean> preverifiedSignature) {
 
   public static final int DEFAULT_MAX_TRANSACTION_BYTES = 1 << 20;
 

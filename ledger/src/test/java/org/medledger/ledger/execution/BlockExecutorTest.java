@@ -91,11 +91,23 @@ class BlockExecutorTest {
   }
 
   @Test
-  void aReplayedTransactionIsRejectedInTheSameBlockAndInLaterOnes() throws Exception {
+  void aReplayedTransactionIsLeftOutOfTheSameBlockAndOfLaterOnes() throws Exception {
     TestConsortium.Member alice = enrolledPhysician();
     SignedTransaction echo = alice.signer().sign(EchoContract.ECHO, bytes("once"));
-    assertThat(ledger.commit(echo, echo).block().results()).extracting(TransactionResult::code).containsExactly("ok", "replay");
-    assertThat(ledger.commit(echo).block().results().get(0).code()).isEqualTo("replay");
+    assertThat(ledger.commit(echo, echo).block().transactions()).containsExactly(echo);
+    assertThat(ledger.commit(echo).block().transactions()).isEmpty();
+  }
+
+  @Test
+  void aSecondSignatureOverTheSameBodyIsTheSameTransaction() throws Exception {
+    TestConsortium.Member alice = enrolledPhysician();
+    SignedTransaction echo = alice.signer().sign(EchoContract.ECHO, bytes("once"));
+    byte[] body = org.medledger.ledger.codec.LedgerCodec.encode(echo.body());
+    SignedTransaction resigned = new SignedTransaction(echo.body(),
+        org.medledger.crypto.SignatureScheme.ECDSA_P256_SHA256.signer(alice.keys()).sign(body));
+    assertThat(resigned.signature()).isNotEqualTo(echo.signature());
+    assertThat(resigned.id()).isEqualTo(echo.id());
+    assertThat(ledger.commit(echo, resigned).block().transactions()).containsExactly(echo);
   }
 
   @Test

@@ -1,0 +1,75 @@
+package org.medledger.ledger.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medledger.ledger.codec.CodecSamples.body;
+import static org.medledger.ledger.codec.CodecSamples.bytes;
+import static org.medledger.ledger.codec.CodecSamples.digest;
+
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medledger.ledger.Digest;
+import org.medledger.ledger.tx.SignedTransaction;
+
+/** A transaction id is the SHA-256 of the signed encoding, so it moves with every field. */
+class TransactionIdTest {
+  private static final byte[] SIGNATURE = CodecSamples.filled(70, 0x5a);
+
+  @Test
+  void theIdIsTheSha256OfTheSignedEncoding() throws Exception {
+    SignedTransaction tx = CodecSamples.transaction();
+    byte[] expected = MessageDigest.getInstance("SHA-256").digest(tx.encoded());
+    assertThat(tx.id().toByteArray()).isEqualTo(expected);
+    assertThat(tx.id()).isEqualTo(Digest.sha256(LedgerCodec.encodeTransaction(tx.body(), tx.signature())));
+  }
+
+  @Test
+  void aDecodedTransactionHasTheSameId() {
+    SignedTransaction tx = CodecSamples.transaction();
+    assertThat(LedgerCodec.decodeTransaction(tx.encoded()).id()).isEqualTo(tx.id());
+  }
+
+  @Test
+  void theIdChangesIfAnyFieldChanges() {
+    byte[] otherNonce = body().build().nonce();
+    otherNonce[15] ^= 1;
+    byte[] otherPayload = bytes("hello, ledger");
+    otherPayload[0] ^= 1;
+    byte[] otherSignature = SIGNATURE.clone();
+    otherSignature[69] ^= 1;
+    Map<String, SignedTransaction> variants = new LinkedHashMap<>();
+    variants.put("original", body().signed(SIGNATURE));
+    variants.put("chain id", body().chainId("medledger-prod").signed(SIGNATURE));
+    variants.put("type", body().type("test.other").signed(SIGNATURE));
+    variants.put("payload bit", body().payload(otherPayload).signed(SIGNATURE));
+    variants.put("empty payload", body().payload(new byte[0]).signed(SIGNATURE));
+    variants.put("signer organisation", body().signer("city-clinic", "dr-alice").signed(SIGNATURE));
+    variants.put("signer name", body().signer("st-mary", "dr-alicE").signed(SIGNATURE));
+    variants.put("fingerprint", body().fingerprint(digest(0xf1)).signed(SIGNATURE));
+    variants.put("nonce", body().nonce(otherNonce).signed(SIGNATURE));
+    variants.put("signature", body().signed(otherSignature));
+    variants.put("shorter signature", body().signed(java.util.Arrays.copyOf(SIGNATURE, 69)));
+
+    assertThat(variants.values().stream().map(SignedTransaction::id).distinct())
+        .as("every variant has its own id: %s", variants.keySet())
+        .hasSize(variants.size());
+  }
+
+  @Test
+  void theSignedBodyExcludesTheSignatureButTheIdIncludesIt() {
+    SignedTransaction a = body().signed(new byte[] {1});
+    SignedTransaction b = body().signed(new byte[] {2});
+    assertThat(LedgerCodec.encode(a.body())).isEqualTo(LedgerCodec.encode(b.body()));
+    assertThat(a.id()).isNotEqualTo(b.id());
+    assertThat(a).isNotEqualTo(b);
+  }
+
+  @Test
+  void equalTransactionsHaveEqualIdsAndHashCodes() {
+    SignedTransaction a = CodecSamples.transaction();
+    SignedTransaction b = CodecSamples.transaction();
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a.id()).isEqualTo(b.id());
+  }
+}
