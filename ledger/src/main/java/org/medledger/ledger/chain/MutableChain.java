@@ -1,6 +1,7 @@
 package org.medledger.ledger.chain;
 
 import org.medledger.ledger.block.Block;
+import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.state.StateChanges;
 
 /** A chain that grows: each block is stored with its state changes, atomically. */
@@ -13,6 +14,12 @@ public interface MutableChain extends ChainView, AutoCloseable {
    *     link to the current head
    */
   void append(Block block, StateChanges changes);
+
+  /**
+   * Stores a validator's seal over a committed block's header (the caller has checked it); a
+   * second seal by the same validator replaces the first.
+   */
+  void addSeal(long height, BlockSeal seal);
 
   @Override
   void close();

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
+import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.MutableChain;
 import org.medledger.ledger.chain.TransactionLocation;
 import org.medledger.ledger.execution.ExecutedBlock;
@@ -20,6 +21,7 @@ public final class InMemoryChain implements MutableChain {
   private final List<Block> blocks = new ArrayList<>();
   private final Map<Digest, TransactionLocation> index = new HashMap<>();
   private final Map<String, byte[]> state = new TreeMap<>();
+  private final Map<Long, Map<String, BlockSeal>> seals = new HashMap<>();
 
   public static InMemoryChain startingWith(ExecutedBlock genesis) {
     InMemoryChain chain = new InMemoryChain();
@@ -49,6 +51,16 @@ public final class InMemoryChain implements MutableChain {
   @Override
   public Optional<TransactionLocation> locate(Digest transactionId) {
     return Optional.ofNullable(index.get(transactionId));
+  }
+
+  @Override
+  public List<BlockSeal> seals(long height) {
+    return List.copyOf(new TreeMap<>(seals.getOrDefault(height, Map.of())).values());
+  }
+
+  @Override
+  public void addSeal(long height, BlockSeal seal) {
+    seals.computeIfAbsent(height, h -> new TreeMap<>()).put(seal.validator(), seal);
   }
 
   @Override

@@ -13,6 +13,8 @@ public enum Column {
   TX_INDEX("tx_index"),
   /** State key (UTF-8) → value. */
   STATE("state"),
+  /** Height (8 bytes, big-endian) and validator id (UTF-8) → that validator's seal over the header. */
+  SEALS("seals"),
   /** Store metadata: the head height and the layout format. */
   META("meta");
 

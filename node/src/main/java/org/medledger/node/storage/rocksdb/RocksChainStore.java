@@ -1,7 +1,9 @@
 package org.medledger.node.storage.rocksdb;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.function.Function;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
+import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.MutableChain;
 import org.medledger.ledger.chain.TransactionLocation;
 import org.medledger.ledger.codec.LedgerCodec;
@@ -173,6 +176,40 @@ public final class RocksChainStore implements MutableChain {
     }
     // An entry for the next block belongs to an append in progress: not visible yet.
     return location.height() > current ? Optional.empty() : Optional.of(location);
+  }
+
+  @Override
+  public List<BlockSeal> seals(long height) {
+    List<BlockSeal> seals = new ArrayList<>();
+    byte[] prefix = StorageLayout.heightKey(height);
+    db.scan(Column.SEALS, prefix, (key, value) -> {
+      if (!Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+        return false;
+      }
+      try {
+        seals.add(LedgerCodec.decodeSeal(value));
+      } catch (MalformedEncodingException e) {
+        throw damaged("a seal of block " + height, e.getMessage());
+      }
+      return true;
+    }, () -> "the seals of block " + height);
+    return seals;
+  }
+
+  @Override
+  public void addSeal(long height, BlockSeal seal) {
+    Objects.requireNonNull(seal, "seal");
+    synchronized (appendLock) {
+      db.ensureWritable();
+      if (height < 0 || height > head) {
+        throw new IllegalStateException("block " + height + " is not committed");
+      }
+      byte[] prefix = StorageLayout.heightKey(height);
+      byte[] validator = seal.validator().getBytes(StandardCharsets.UTF_8);
+      byte[] key = Arrays.copyOf(prefix, prefix.length + validator.length);
+      System.arraycopy(validator, 0, key, prefix.length, validator.length);
+      db.write(batch -> batch.put(Column.SEALS, key, LedgerCodec.encode(seal)), "a seal of block " + height);
+    }
   }
 
   @Override
