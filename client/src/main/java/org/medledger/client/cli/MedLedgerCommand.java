@@ -16,7 +16,9 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MedLedger: a permissioned blockchain for electronic health records.",
-    subcommands = {DevCommand.class, NetworkCommand.class, CaCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DevCommand.class, NetworkCommand.class, CaCommand.class, VerifyReceiptCommand.class,
+        VerifyChainCommand.class,
+        CommandLine.HelpCommand.class})
 public final class MedLedgerCommand implements Runnable {
   static final String DEBUG = "MEDLEDGER_DEBUG";
 

@@ -1,0 +1,49 @@
+package org.medledger.client.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.medledger.client.network.AtomicFiles;
+import org.medledger.client.network.GenesisFile;
+import org.medledger.node.verify.ReceiptChecks;
+import org.medledger.node.verify.ReceiptReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code medledger verify-receipt}: checks a receipt offline against the genesis file. */
+@Command(name = "verify-receipt", mixinStandardHelpOptions = true,
+    description = {"Check a transaction receipt offline: Merkle proofs against the block header and the",
+        "validators' seals against the genesis file. Exit code 0 if valid, 1 if not."})
+final class VerifyReceiptCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The receipt (binary, as saved by the client).")
+  Path file;
+
+  @Option(names = "--genesis", required = true, paramLabel = "FILE", description = "The network's genesis.json.")
+  Path genesisFile;
+
+  @Override
+  public Integer call() {
+    ReceiptChecks checks = new ReceiptChecks(GenesisFile.parse(AtomicFiles.read(genesisFile)));
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CliException(file + " does not exist");
+    } catch (IOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage());
+    }
+    ReceiptReport report = checks.check(bytes);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(report.message());
+    out.flush();
+    return report.verdict().exitCode();
+  }
+}

@@ -1,0 +1,132 @@
+package org.medledger.client.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.medledger.ledger.Digest;
+import org.medledger.ledger.codec.LedgerCodec;
+import org.medledger.ledger.tx.SignedTransaction;
+
+/**
+ * Talks to one node's HTTPS API, trusting only the network's organisation CAs (the genesis file's),
+ * with host name verification. Receipts come back decoded so that callers can verify them offline.
+ */
+public final class NodeClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final URI base;
+  private final HttpClient http;
+
+  public NodeClient(URI base, List<X509Certificate> trustedAuthorities) {
+    this.base = base;
+    this.http = HttpClient.newBuilder()
+        .sslContext(sslContext(trustedAuthorities))
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** The node's status document ({@code chainId}, {@code height}, …). */
+  public JsonNode status() {
+    return json(send(HttpRequest.newBuilder(base.resolve("/v1/status")).GET().timeout(Duration.ofSeconds(10)).build()));
+  }
+
+  /** Submits a signed transaction and waits until it is committed. */
+  public CommittedTransaction submit(SignedTransaction transaction) {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/transactions"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(transaction.encoded()))
+        .timeout(COMMIT_TIMEOUT)
+        .build();
+    return committed(json(send(request)));
+  }
+
+  /** The receipt of a committed transaction, if the node knows it. */
+  public Optional<CommittedTransaction> receipt(Digest transactionId) {
+    try {
+      return Optional.of(committed(json(send(HttpRequest.newBuilder(
+          base.resolve("/v1/transactions/" + transactionId.hex())).GET().timeout(Duration.ofSeconds(10)).build()))));
+    } catch (NodeException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static CommittedTransaction committed(JsonNode body) {
+    byte[] receipt = Base64.getDecoder().decode(body.path("receipt").asText());
+    return new CommittedTransaction(LedgerCodec.decodeReceipt(receipt), body.path("final").asBoolean(false));
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (ConnectException e) {
+      throw NodeException.unreachable(base.toString(), "connection refused");
+    } catch (IOException e) {
+      throw NodeException.unreachable(base.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw NodeException.unreachable(base.toString(), "interrupted");
+    }
+    if (response.statusCode() / 100 != 2) {
+      JsonNode problem = parseOrEmpty(response.body());
+      throw new NodeException(response.statusCode(), problem.path("code").asText("http-" + response.statusCode()),
+          problem.path("detail").asText("the node answered HTTP " + response.statusCode()));
+    }
+    return response;
+  }
+
+  private static JsonNode json(HttpResponse<byte[]> response) {
+    JsonNode node = parseOrEmpty(response.body());
+    if (node.isMissingNode()) {
+      throw new NodeException(response.statusCode(), "bad-response", "the node's answer is not JSON");
+    }
+    return node;
+  }
+
+  private static JsonNode parseOrEmpty(byte[] body) {
+    try {
+      return body.length == 0 ? JSON.missingNode() : JSON.readTree(body);
+    } catch (IOException e) {
+      return JSON.missingNode();
+    }
+  }
+
+  private static SSLContext sslContext(List<X509Certificate> authorities) {
+    try {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      for (int i = 0; i < authorities.size(); i++) {
+        trust.setCertificateEntry("ca-" + i, authorities.get(i));
+      }
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up TLS trust", e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.medledger.client.sdk;
+
+/**
+ * A node refused a request (an RFC 9457 problem: status, code, detail) or could not be reached
+ * (status 0).
+ */
+public class NodeException extends RuntimeException {
+  private final int status;
+  private final String code;
+
+  public NodeException(int status, String code, String detail) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+  }
+
+  public static NodeException unreachable(String url, String why) {
+    return new NodeException(0, "unreachable", "no MedLedger node answers at " + url + " (" + why + ")");
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public boolean unreachable() {
+    return status == 0;
+  }
+}

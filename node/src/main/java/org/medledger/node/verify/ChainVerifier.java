@@ -1,0 +1,251 @@
+package org.medledger.node.verify;
+
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+import org.medledger.crypto.SignatureScheme;
+import org.medledger.crypto.Verifier;
+import org.medledger.ledger.Digest;
+import org.medledger.ledger.block.Block;
+import org.medledger.ledger.chain.TransactionLocation;
+import org.medledger.ledger.contract.ContractRegistry;
+import org.medledger.ledger.execution.BlockExecutor;
+import org.medledger.ledger.execution.ExecutedBlock;
+import org.medledger.ledger.genesis.Genesis;
+import org.medledger.ledger.genesis.GenesisBlock;
+import org.medledger.ledger.identity.IdentityContract;
+import org.medledger.ledger.identity.IdentityDirectory;
+import org.medledger.ledger.tx.SignedTransaction;
+import org.medledger.ledger.validation.ValidationContext;
+import org.medledger.node.storage.Column;
+import org.medledger.node.storage.RawLedgerStorage;
+import org.medledger.node.storage.StorageException;
+import org.medledger.node.storage.StorageLayout;
+import org.medledger.node.storage.rocksdb.RocksChainStore;
+
+/**
+ * Re-checks a node's whole data directory against the genesis file, trusting nothing the store
+ * says about itself. The store is opened read-only (RocksDB verifies every file's checksums) and
+ * its raw columns are read; nothing is written.
+ *
+ * <p>Walking the blocks from height 0 in order, each block must: decode canonically; sit at the
+ * next height (no gap up to the stored head); have its stored header equal to its own; be the
+ * genesis block derived from the genesis file (block 0) or link to the previous block's hash,
+ * name the chain and not go back in time; match its header's transactions root, results root and
+ * count; have every transaction indexed at exactly its block and position; and have every stored
+ * seal made by a genesis validator over its header. Then it is <b>re-executed</b> with a fresh
+ * {@link BlockExecutor} (the chain's contracts, a fresh {@link IdentityDirectory}, the default
+ * size limit) on the state replayed from genesis, at the block's own timestamp and proposer, and
+ * the re-executed header must hash to the stored one: this re-checks every signature, each
+ * signer's certificate at its block time against revocations on chain, roles, and every contract
+ * result and state change. After the last block, nothing may be stored beside the chain (headers,
+ * seals or index entries of no block), and the stored world state must equal the replayed one
+ * entry by entry.
+ *
+ * <p>Blocks are streamed: one thread reads and checks them while the caller's thread re-executes
+ * them (the executor checks each block's signatures on all cores), with at most 64 blocks or
+ * 16 MiB of them in between. Only the replayed world state (and, per state key, the height that
+ * last wrote it) stays in memory. Seals are checked where stored; a block without seals is not
+ * an error (seals arrive after their block). A store in use by a running node can be verified:
+ * the check sees the chain as of the moment it starts.
+ *
+ * <p>Instances are immutable and may verify several directories, one after another or at once.
+ */
+public final class ChainVerifier {
+  /** Blocks read ahead of re-execution, at most. */
+  private static final int READ_AHEAD_BLOCKS = 64;
+  /** Encoded bytes of the blocks read ahead of re-execution, at most (but always one block). */
+  private static final long READ_AHEAD_BYTES = 16L << 20;
+
+  private final Genesis genesis;
+  private final ExecutedBlock genesisBlock;
+  private final Function<IdentityDirectory, ContractRegistry> contracts;
+  private final Map<String, Verifier> validators = new TreeMap<>();
+
+  /** A verifier for chains of this genesis, re-executing with the identity contract. */
+  public ChainVerifier(Genesis genesis) {
+    this(genesis, identities -> new ContractRegistry(List.of(new IdentityContract(identities))));
+  }
+
+  /**
+   * A verifier re-executing with the given contracts, built around the verifier's own identity
+   * directory: they must be the contracts the chain was produced with.
+   *
+   * @throws IllegalArgumentException if the genesis is not valid (block 0 cannot be derived from it)
+   */
+  public ChainVerifier(Genesis genesis, Function<IdentityDirectory, ContractRegistry> contracts) {
+    this.genesis = Objects.requireNonNull(genesis, "genesis");
+    this.contracts = Objects.requireNonNull(contracts, "contracts");
+    this.genesisBlock = GenesisBlock.of(genesis);
+    for (Genesis.Validator validator : genesis.validators()) {
+      PublicKey key = validator.identity().getPublicKey();
+      validators.put(validator.id(), SignatureScheme.of(key).verifier(key));
+    }
+  }
+
+  /**
+   * Verifies the chain store in a data directory. Never throws for anything found in the
+   * directory: a missing, empty or damaged directory is {@link ChainReport.Unreadable}, anything
+   * that fails a check is {@link ChainReport.Tampered} at the first bad height.
+   */
+  public ChainReport verify(Path dataDirectory) {
+    Path directory = dataDirectory.toAbsolutePath().normalize();
+    try (RocksChainStore store = RocksChainStore.openReadOnly(directory)) {
+      if (store.height() < 0) {
+        return new ChainReport.Unreadable(directory, "data directory " + directory
+            + " holds an empty chain store (not even a genesis block)");
+      }
+      return new Run(directory, store.raw(), store.height()).verify();
+    } catch (StorageException e) {
+      return new ChainReport.Unreadable(directory, e.getMessage());
+    }
+  }
+
+  /** One verification of one store. */
+  private final class Run {
+    private final Path directory;
+    private final RawLedgerStorage raw;
+    private final long head;
+    private long blocks;
+    private long transactions;
+    private long failed;
+    private long seals;
+    private long stateEntries;
+
+    Run(Path directory, RawLedgerStorage raw, long head) {
+      this.directory = directory;
+      this.raw = raw;
+      this.head = head;
+    }
+
+    ChainReport verify() {
+      BlockingQueue<BlockWalk.Step> queue = new ArrayBlockingQueue<>(READ_AHEAD_BLOCKS);
+      BlockWalk walk = new BlockWalk(raw, head, genesisBlock.block().header(), validators, queue, READ_AHEAD_BYTES);
+      Thread reader = new Thread(walk, "verify-chain-reader");
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        return replay(walk);
+      } finally {
+        walk.cancel();
+        joinUninterruptibly(reader);
+      }
+    }
+
+    private ChainReport replay(BlockWalk walk) {
+      IdentityDirectory identities = new IdentityDirectory();
+      BlockExecutor executor = new BlockExecutor(genesis.chainId(), contracts.apply(identities), identities,
+          ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
+      ReplayChain chain = new ReplayChain(genesisBlock, this::indexed);
+      while (true) {
+        BlockWalk.Step step = take(walk);
+        if (step instanceof BlockWalk.Broken broken) {
+          return tampered(broken.finding());
+        }
+        if (step instanceof BlockWalk.Crashed crashed) {
+          throw crashed.rethrow();
+        }
+        if (step instanceof BlockWalk.Finished finished) {
+          seals = finished.seals();
+          break;
+        }
+        BlockWalk.Checked checked = (BlockWalk.Checked) step;
+        Block block = checked.block();
+        if (checked.problem() != null) {
+          String detail = Diagnosis.firstResultDifference(block, execute(executor, chain, block).block())
+              .map(d -> "; " + d).orElse("");
+          return tampered(new Finding(checked.problem().height(), checked.problem().reason() + detail));
+        }
+        if (block.height() > 0) {
+          Set<Digest> ids = new HashSet<>();
+          block.transactions().forEach(tx -> ids.add(tx.id()));
+          chain.expect(ids); // the walk found each one's index entry pointing at this block
+          ExecutedBlock executed = execute(executor, chain, block);
+          if (!executed.block().header().hash().equals(block.header().hash())) {
+            return tampered(new Finding(block.height(), Diagnosis.explain(block, executed.block())));
+          }
+          chain.append(executed.block(), executed.changes());
+        }
+        count(block);
+      }
+      Finding end = sweep(chain);
+      return end == null ? new ChainReport.Intact(directory, head, counts()) : tampered(end);
+    }
+
+    private ExecutedBlock execute(BlockExecutor executor, ReplayChain chain, Block block) {
+      List<SignedTransaction> batch = block.transactions();
+      return executor.execute(chain, batch, block.header().timestamp(), block.header().proposer());
+    }
+
+    private Finding sweep(ReplayChain chain) {
+      StoreSweep sweep = new StoreSweep(raw, head);
+      Finding found = sweep.strays(Column.BLOCKS, "a block");
+      found = Finding.lower(found, sweep.strays(Column.HEADERS, "a header"));
+      found = Finding.lower(found, sweep.straySeals());
+      found = Finding.lower(found, sweep.extraIndexEntries(transactions));
+      found = Finding.lower(found, sweep.state(chain));
+      if (found == null) {
+        stateEntries = chain.stateEntries().size();
+      }
+      return found;
+    }
+
+    private void count(Block block) {
+      blocks++;
+      transactions += block.transactions().size();
+      failed += block.results().stream().filter(r -> !r.success()).count();
+    }
+
+    private ChainCounts counts() {
+      return new ChainCounts(blocks, transactions, failed, seals, stateEntries);
+    }
+
+    private ChainReport tampered(Finding finding) {
+      return new ChainReport.Tampered(directory, finding.height(), finding.reason(), counts());
+    }
+
+    /** The stored index entry of a transaction, if it holds a location. */
+    private Optional<TransactionLocation> indexed(Digest id) {
+      return raw.raw(Column.TX_INDEX, StorageLayout.transactionKey(id)).flatMap(bytes -> {
+        try {
+          return Optional.of(StorageLayout.location(bytes));
+        } catch (IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      });
+    }
+  }
+
+  private static BlockWalk.Step take(BlockWalk walk) {
+    try {
+      return walk.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("verification was interrupted");
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
