@@ -80,7 +80,11 @@ public final class IdentityExtension {
             DERUTF8String.getInstance(kv.getObjectAt(1)).getString());
       }
       return new IdentityClaims(SubjectNames.commonName(certificate), role, org, attributes);
-    } catch (IOException | IllegalArgumentException | ArithmeticException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof PkiException pki) {
+        throw pki;
+      }
+      // Any shape error in attacker-supplied DER (wrong types, short sequences) is just malformed.
       throw new PkiException(PkiException.Reason.MALFORMED, "malformed MedLedger identity extension", e);
     }
   }

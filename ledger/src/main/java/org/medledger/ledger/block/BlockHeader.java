@@ -2,6 +2,7 @@ package org.medledger.ledger.block;
 
 import java.time.Instant;
 import org.medledger.ledger.Digest;
+import org.medledger.ledger.Text;
 import org.medledger.ledger.codec.LedgerCodec;
 
 /**
@@ -27,6 +28,8 @@ public record BlockHeader(
       throw new IllegalArgumentException("height and transaction count are never negative");
     }
     timestamp = Instant.ofEpochMilli(timestamp.toEpochMilli());
+    Text.requireWellFormed(chainId, "the chain id");
+    Text.requireWellFormed(proposer, "the proposer");
   }
 
   public Digest hash() {

@@ -2,6 +2,7 @@ package org.medledger.ledger.block;
 
 import java.util.List;
 import org.medledger.ledger.Digest;
+import org.medledger.ledger.Text;
 
 /**
  * What became of one transaction in a block: applied, or refused with a code such as
@@ -12,6 +13,8 @@ public record TransactionResult(Digest transactionId, boolean success, String co
 
   public TransactionResult {
     events = List.copyOf(events);
+    Text.requireWellFormed(code, "a result code");
+    Text.requireWellFormed(message, "a result message");
     if (success != OK.equals(code)) {
       throw new IllegalArgumentException("a successful result has code 'ok', a failed one another code");
     }

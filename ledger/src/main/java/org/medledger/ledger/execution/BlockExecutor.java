@@ -88,6 +88,9 @@ public final class BlockExecutor {
       }
     } catch (Rejection rejection) {
       return TransactionResult.failed(tx.id(), rejection.code().id(), rejection.getMessage());
+    } catch (RuntimeException e) {
+      // Hostile input a rule did not foresee must fail this transaction, never the block.
+      return TransactionResult.failed(tx.id(), "invalid-transaction", "the transaction could not be validated");
     }
     CertificateEntry entry = context.signerCertificate(tx).orElseThrow();
     VerifiedSigner signer = new VerifiedSigner(entry.claims(), entry.certificate(), entry.fingerprint());

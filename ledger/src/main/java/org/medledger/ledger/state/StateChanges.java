@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.medledger.ledger.Digest;
+import org.medledger.ledger.Text;
 
 /**
  * The writes of one block (or one transaction): for each key, its new value or its deletion.
@@ -24,7 +25,7 @@ public final class StateChanges {
   /** Takes a map of key → new value (empty for a deletion); values are copied. */
   public static StateChanges of(Map<String, Optional<byte[]>> writes) {
     SortedMap<String, Optional<byte[]>> copy = new TreeMap<>();
-    writes.forEach((k, v) -> copy.put(k, v.map(byte[]::clone)));
+    writes.forEach((k, v) -> copy.put(Text.requireWellFormed(k, "a state key"), v.map(byte[]::clone)));
     return new StateChanges(copy);
   }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.medledger.ledger.Text;
 
 /**
  * Buffered writes over a base state: reads see the writes first. A transaction runs in its own
@@ -49,5 +50,6 @@ public final class StateOverlay implements StateView {
     if (key == null || key.isEmpty() || key.length() > 512) {
       throw new IllegalArgumentException("state keys are 1-512 characters");
     }
+    Text.requireWellFormed(key, "a state key");
   }
 }

@@ -3,6 +3,7 @@ package org.medledger.ledger.tx;
 import java.util.Arrays;
 import java.util.Objects;
 import org.medledger.ledger.Digest;
+import org.medledger.ledger.Text;
 
 /**
  * What a signer signs: the chain, the type and payload, who signs with which certificate, and a
@@ -22,7 +23,7 @@ public final class TransactionBody {
   public TransactionBody(
       String chainId, TransactionType type, byte[] payload, SignerId signer, Digest certificateFingerprint,
       byte[] nonce) {
-    this.chainId = Objects.requireNonNull(chainId, "chainId");
+    this.chainId = Text.requireWellFormed(Objects.requireNonNull(chainId, "chainId"), "the chain id");
     this.type = Objects.requireNonNull(type, "type");
     this.payload = Objects.requireNonNull(payload, "payload").clone();
     this.signer = Objects.requireNonNull(signer, "signer");

@@ -26,8 +26,9 @@ class LedgerCodecPropertiesTest {
   }
 
   @Property(tries = 1_000)
-  void everyTransactionIdIsTheSha256OfItsEncoding(@ForAll("transactions") SignedTransaction tx) throws Exception {
-    assertThat(tx.id().toByteArray()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(tx.encoded()));
+  void everyTransactionIdIsTheSha256OfItsSignedBody(@ForAll("transactions") SignedTransaction tx) throws Exception {
+    assertThat(tx.id().toByteArray())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(LedgerCodec.encode(tx.body())));
   }
 
   @Property(tries = 1_000)
@@ -59,10 +60,15 @@ class LedgerCodecPropertiesTest {
   }
 
   @Property(tries = 1_000)
-  void differentTransactionsHaveDifferentIds(
+  void transactionsHaveTheSameIdExactlyWhenTheirBodiesAreEqual(
       @ForAll("transactions") SignedTransaction a, @ForAll("transactions") SignedTransaction b) {
-    assertThat(a.id().equals(b.id())).isEqualTo(a.body().equals(b.body())
-        && java.util.Arrays.equals(a.signature(), b.signature()));
+    assertThat(a.id().equals(b.id())).isEqualTo(a.body().equals(b.body()));
+    assertThat(a.equals(b)).isEqualTo(a.body().equals(b.body()) && java.util.Arrays.equals(a.signature(), b.signature()));
+  }
+
+  @Property(tries = 1_000)
+  void differentBodiesHaveDifferentEncodings(@ForAll("bodies") TransactionBody a, @ForAll("bodies") TransactionBody b) {
+    assertThat(java.util.Arrays.equals(LedgerCodec.encode(a), LedgerCodec.encode(b))).isEqualTo(a.equals(b));
   }
 
   @Provide
