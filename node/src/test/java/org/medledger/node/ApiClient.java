@@ -2,16 +2,21 @@ package org.medledger.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.receipt.Receipt;
 import org.medledger.ledger.tx.SignedTransaction;
@@ -22,11 +27,13 @@ public final class ApiClient {
 
   private final HttpClient http;
   private final URI base;
+  private final SSLContext tls;
 
   public ApiClient(int port, SSLContext tls) {
     this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
     this.base = URI.create("https://localhost:" + port);
+    this.tls = tls;
   }
 
   public HttpResponse<String> submit(SignedTransaction transaction) {
@@ -42,11 +49,24 @@ public final class ApiClient {
     return send(postRequest(body, contentType));
   }
 
-  /** Posts with {@code Expect: 100-continue}: the body is sent only if the server asks for it. */
-  public HttpResponse<String> postExpectingContinue(byte[] body, String contentType) {
-    return send(HttpRequest.newBuilder(base.resolve("/v1/transactions")).timeout(Duration.ofSeconds(60))
-        .expectContinue(true).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build());
+  /**
+   * Sends a request head alone over TLS (no body follows) and returns the status line of the
+   * answer; for requests the JDK client cannot make, e.g. {@code Expect: 100-continue} with a
+   * body the server refuses.
+   */
+  public String statusLineForHead(String head) {
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(base.getHost(), base.getPort())) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      return reader.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public HttpResponse<String> get(String path) {

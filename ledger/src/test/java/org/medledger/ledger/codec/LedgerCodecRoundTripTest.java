@@ -180,7 +180,7 @@ class LedgerCodecRoundTripTest {
   }
 
   /**
-   * BUG (LedgerCodec encoders / value classes): protobuf's writer replaces a lone surrogate by
+   * Regression (LedgerCodec encoders / value classes): protobuf's writer replaces a lone surrogate by
    * '?', so a value holding one encodes as — and is hashed and signed as — a different value.
    * Either the value classes refuse such text, or it must survive the round trip.
    */

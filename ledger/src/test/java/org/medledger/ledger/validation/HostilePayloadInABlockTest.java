@@ -21,7 +21,7 @@ class HostilePayloadInABlockTest {
   private final TestLedger ledger = new TestLedger(consortium);
 
   /**
-   * BUG (IdentityExtension.decode → IdentityContract.checkPayload → Rules.PayloadWellFormed →
+   * Regression (IdentityExtension.decode → IdentityContract.checkPayload → Rules.PayloadWellFormed →
    * BlockExecutor.execute): the ArrayIndexOutOfBoundsException escapes execute(), so one
    * transaction from anyone — no certificate on chain needed — stops every block it is batched in.
    */

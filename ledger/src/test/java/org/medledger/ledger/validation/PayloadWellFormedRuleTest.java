@@ -93,7 +93,7 @@ class PayloadWellFormedRuleTest {
   }
 
   /**
-   * BUG (IdentityExtension.decode, via IdentityContract.checkPayload): an identity attribute entry
+   * Regression (IdentityExtension.decode, via IdentityContract.checkPayload): an identity attribute entry
    * with fewer than two elements throws ArrayIndexOutOfBoundsException, which no layer catches.
    * Anyone can send it: this rule runs before the certificate and role checks.
    */
