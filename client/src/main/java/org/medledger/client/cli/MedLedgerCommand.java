@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MedLedger: a permissioned blockchain for electronic health records.",
-    subcommands = {DevCommand.class, NetworkCommand.class, CaCommand.class, VerifyReceiptCommand.class,
+    subcommands = {DevCommand.class, NodeCommand.class, NetworkCommand.class, CaCommand.class, VerifyReceiptCommand.class,
         VerifyChainCommand.class,
         CommandLine.HelpCommand.class})
 public final class MedLedgerCommand implements Runnable {
