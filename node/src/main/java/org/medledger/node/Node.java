@@ -89,7 +89,7 @@ public final class Node implements AutoCloseable {
           ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
       producer = BlockProducer.start(store, rules, key, config.batch(), BlockProducer.DEFAULT_MAX_PENDING,
           Clock.systemUTC());
-      ApiServer api = ApiServer.start(config.api(), tls, new NodeLedger(store, producer, genesis));
+      ApiServer api = startApi(config, tls, new NodeLedger(store, producer, genesis));
       LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1", self.id(), genesis.chainId(), store.height(),
           config.api().host(), api.port());
       return new Node(self.id(), genesis, store, producer, api);
@@ -99,6 +99,14 @@ public final class Node implements AutoCloseable {
       }
       store.close();
       throw e;
+    }
+  }
+
+  private static ApiServer startApi(NodeConfig config, TlsIdentity tls, NodeLedger ledger) {
+    try {
+      return ApiServer.start(config.api(), tls, ledger);
+    } catch (IllegalStateException e) {
+      throw new NodeStartException(e.getMessage(), e);
     }
   }
 

@@ -62,7 +62,8 @@ public final class ApiClient {
       socket.setSoTimeout(30_000);
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       return reader.readLine();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

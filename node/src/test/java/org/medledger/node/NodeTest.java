@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,6 +159,19 @@ class NodeTest {
     assertThat(ApiClient.json(new ApiClient(b.apiPort(), second.clientTls()).get("/v1/status")).get("chainId").asText())
         .isEqualTo("medledger-second");
     assertThat(a.apiPort()).isNotEqualTo(b.apiPort());
+  }
+
+  @Test
+  void aBusyApiPortIsAClearErrorAndLeavesTheDataDirectoryUsable() throws Exception {
+    NodeConfig config = network.writeNodeFiles(dir);
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      NodeConfig clash = config.withApi(new NodeConfig.Listen("127.0.0.1", busy.getLocalPort()));
+
+      assertThatThrownBy(() -> start(clash))
+          .isInstanceOf(NodeStartException.class)
+          .hasMessageContaining("could not listen on 127.0.0.1:" + busy.getLocalPort());
+    }
+    assertThat(start(config).chain().height()).isZero();
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.ledger.identity.CertificateCodec;
 import org.medledger.ledger.tx.TransactionSigner;
+import org.medledger.node.api.TlsIdentity;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.pki.CertificateAuthority;
 import org.medledger.pki.CertificateProfile;
@@ -77,7 +78,8 @@ public final class TestNetwork {
     this.chainId = chainId;
     for (String org : List.of(ORG, OTHER_ORG)) {
       authorities.put(org, CertificateAuthority.createRoot(OrganisationId.of(org),
-          SignatureScheme.ECDSA_P256_SHA256.generateKeyPair(), issued.minus(Duration.ofHours(1)), Duration.ofDays(3650)));
+          SignatureScheme.ECDSA_P256_SHA256.generateKeyPair(), issued.minus(Duration.ofHours(1)),
+          Duration.ofDays(3650)));
       registrars.put(org, issue(org, "admin", Role.REGISTRAR));
     }
     validator = issue(ORG, VALIDATOR, Role.VALIDATOR);
@@ -99,7 +101,8 @@ public final class TestNetwork {
     authorities.forEach((org, ca) -> organisations.add(new Genesis.Organisation(org, Pem.write(ca.certificate()),
         Pem.write(registrars.get(org).certificate()))));
     return new Genesis(Genesis.FORMAT, otherChainId, createdAt, organisations,
-        List.of(new Genesis.Validator(VALIDATOR, ORG, Pem.write(validator.certificate()), Pem.write(tls.certificate()))));
+        List.of(new Genesis.Validator(VALIDATOR, ORG, Pem.write(validator.certificate()),
+            Pem.write(tls.certificate()))));
   }
 
   public String chainId() {
@@ -156,6 +159,11 @@ public final class TestNetwork {
   public void writeWallet(Path file, Member member) throws IOException {
     Files.writeString(file, EncryptedPrivateKeys.toPem(member.keys().getPrivate(), passphrase)
         + Pem.write(member.certificate(), authorities.get(ORG).certificate()));
+  }
+
+  /** The node's TLS key and chain, as the node reads them from tls.key and tls.crt. */
+  public TlsIdentity tlsIdentity() {
+    return new TlsIdentity(tls.keys().getPrivate(), List.of(tls.certificate(), authorities.get(ORG).certificate()));
   }
 
   /** A client TLS context that trusts st-mary's CA (the node's TLS issuer). */

@@ -52,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(JsonMapper.builder().build(), false));
       // A backstop only: the commit timeout answers first.
+      config.http.prefer405over404 = true;
       config.http.asyncTimeout = commitTimeout.plusSeconds(10).toMillis();
       config.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, listen, tls));
       config.routes.after(ctx -> ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff"));

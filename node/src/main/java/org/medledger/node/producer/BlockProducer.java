@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@link RejectionCode#REPLAY}. The futures of committed transactions complete on a receipts
  * thread of this producer, so the producer thread goes on with the next block meanwhile.
  *
- * <p>If a block cannot be committed (a storage failure), its transactions fail with a
+ * <p>If a block cannot be committed (typically a storage failure), its transactions fail with a
  * {@link BlockCommitException}, every other waiting transaction with a
  * {@link NodeStoppingException}, and the producer accepts nothing more.
  */
@@ -136,10 +136,11 @@ public final class BlockProducer implements AutoCloseable {
 
   /** Executes, stores and seals one block; false if that failed and production must stop. */
   private boolean commit(List<PendingTransactions.Entry> batch) {
-    long height = chain.height() + 1;
+    long height = -1;
     Block block;
     List<BlockSeal> seals;
     try {
+      height = chain.height() + 1;
       ExecutedBlock executed = executor.execute(chain,
           batch.stream().map(PendingTransactions.Entry::transaction).toList(), clock.instant(), validator.id());
       block = executed.block();
@@ -149,11 +150,11 @@ public final class BlockProducer implements AutoCloseable {
       seals = chain.seals(height);
     } catch (RuntimeException e) {
       LOG.error("block {} could not be committed; the node stops producing blocks: {}", height, e.getMessage());
+      stopAccepting("the node stopped producing blocks after block " + height + " could not be committed");
       pending.settled(batch);
       BlockCommitException failure = new BlockCommitException("block " + height
           + " could not be committed; the transaction may or may not be on chain: look it up by its id");
       receipts.execute(() -> batch.forEach(entry -> entry.future().completeExceptionally(failure)));
-      stopAccepting("the node stopped producing blocks after a storage failure");
       return false;
     }
     receipts.execute(() -> complete(batch, block, seals));

@@ -239,8 +239,9 @@ class TransactionsApiTest {
   }
 
   @Test
-  void anUnknownRouteIs404ProblemJson() {
+  void anUnknownRouteIs404AndAWrongMethodIs405ProblemJson() {
     problem(api.get("/v2/status"), 404, "not-found");
     problem(api.get("/"), 404, "not-found");
+    problem(api.get("/v1/transactions"), 405, "method-not-allowed");
   }
 }
