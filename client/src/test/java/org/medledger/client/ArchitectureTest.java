@@ -35,12 +35,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md §3: domain modules do no I/O and import no framework; dependencies point one way
- * (crypto ◀ pki ◀ client); algorithm strings stay in the crypto module. The client's test
- * classpath holds the crypto and pki classes, so the rules for all three are checked here.
+ * (crypto ◀ pki ◀ ledger ◀ node ◀ client); one adaptor package per framework; algorithm strings
+ * stay in the crypto module. The client's test classpath holds every module, so the rules for all
+ * are checked here.
  */
 class ArchitectureTest {
   private static final String CRYPTO = "org.medledger.crypto..";
   private static final String PKI = "org.medledger.pki..";
+  private static final String LEDGER = "org.medledger.ledger..";
+  private static final String NODE = "org.medledger.node..";
   private static final String CLIENT = "org.medledger.client..";
 
   /** Files, sockets and HTTP: what a module that "does no I/O" never touches. */
@@ -71,22 +74,24 @@ class ArchitectureTest {
   @Test
   void theRulesSeeEveryModule() {
     assertThat(classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
-        .contains("org.medledger.crypto", "org.medledger.pki", "org.medledger.client.cli",
+        .contains("org.medledger.crypto", "org.medledger.pki", "org.medledger.ledger.execution",
+            "org.medledger.node.api", "org.medledger.node.storage.rocksdb", "org.medledger.client.cli",
             "org.medledger.client.network");
   }
 
   @Test
   void domainModulesImportNoFramework() {
-    noClasses().that().resideInAnyPackage(CRYPTO, PKI)
+    noClasses().that().resideInAnyPackage(CRYPTO, PKI, LEDGER)
         .should().dependOnClassesThat().resideInAnyPackage(
-            "com.fasterxml..", "picocli..", "org.apache.ratis..", "io.javalin..", "org.rocksdb..", "java.sql..")
+            "com.fasterxml..", "picocli..", "org.apache.ratis..", "io.javalin..", "org.eclipse.jetty..",
+            "org.rocksdb..", "java.sql..")
         .because("domain modules import no framework (DESIGN.md §3)")
         .check(classes);
   }
 
   @Test
   void domainModulesDoNoIo() {
-    noClasses().that().resideInAnyPackage(CRYPTO, PKI)
+    noClasses().that().resideInAnyPackage(CRYPTO, PKI, LEDGER)
         .should().dependOnClassesThat(IO)
         .because("domain modules do no I/O: callers read and write files (DESIGN.md §3)")
         .check(classes);
@@ -102,7 +107,37 @@ class ArchitectureTest {
   @Test
   void pkiDoesNotDependOnTheClient() {
     noClasses().that().resideInAPackage(PKI)
+        .should().dependOnClassesThat().resideInAnyPackage(LEDGER, NODE, CLIENT)
+        .check(classes);
+  }
+
+  @Test
+  void theLedgerDependsOnNeitherNodeNorClient() {
+    noClasses().that().resideInAPackage(LEDGER)
+        .should().dependOnClassesThat().resideInAnyPackage(NODE, CLIENT)
+        .check(classes);
+  }
+
+  @Test
+  void theNodeDoesNotDependOnTheClient() {
+    noClasses().that().resideInAPackage(NODE)
         .should().dependOnClassesThat().resideInAPackage(CLIENT)
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheStorageAdaptorImportsRocksDb() {
+    noClasses().that().resideOutsideOfPackage("org.medledger.node.storage.rocksdb..")
+        .should().dependOnClassesThat().resideInAPackage("org.rocksdb..")
+        .because("storage.rocksdb is the one adaptor for RocksDB (DESIGN.md §3)")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheApiAdaptorImportsJavalinOrJetty() {
+    noClasses().that().resideOutsideOfPackage("org.medledger.node.api..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+        .because("api is the one adaptor for the HTTP server (DESIGN.md §3)")
         .check(classes);
   }
 

@@ -2,8 +2,11 @@ package org.medledger.client.cli;
 
 import java.io.PrintWriter;
 import org.medledger.client.network.NetworkFileException;
+import org.medledger.client.sdk.NodeException;
 import org.medledger.crypto.CryptoException;
 import org.medledger.crypto.DecryptionFailedException;
+import org.medledger.node.NodeStartException;
+import org.medledger.node.storage.StorageException;
 import org.medledger.pki.PkiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,7 +86,8 @@ public final class MedLedgerCommand implements Runnable {
         return "wrong passphrase or damaged key file";
       }
       if (e instanceof CliException || e instanceof PkiException || e instanceof NetworkFileException
-          || e instanceof CryptoException || e instanceof IllegalArgumentException) {
+          || e instanceof CryptoException || e instanceof IllegalArgumentException || e instanceof NodeStartException
+          || e instanceof StorageException || e instanceof NodeException) {
         return e.getMessage();
       }
       return "unexpected error: " + e + (debug ? "" : " (set " + DEBUG + "=1 for details)");

@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.medledger.client.network.AtomicFiles;
-import org.medledger.client.network.GenesisFile;
-import org.medledger.client.network.NetworkFileException;
+import org.medledger.node.GenesisFile;
+import org.medledger.node.NodeStartException;
 import org.medledger.node.config.NodeConfigFile;
 import org.medledger.node.verify.ChainReport;
 import org.medledger.node.verify.ChainVerifier;
@@ -39,8 +38,8 @@ final class VerifyChainCommand implements Callable<Integer> {
     ChainVerifier verifier;
     try {
       Path genesisPath = genesisFile != null ? genesisFile : genesisOfNode();
-      verifier = new ChainVerifier(GenesisFile.parse(AtomicFiles.read(genesisPath)));
-    } catch (CliException | NetworkFileException | IllegalArgumentException e) {
+      verifier = new ChainVerifier(GenesisFile.read(genesisPath));
+    } catch (CliException | NodeStartException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("medledger: " + e.getMessage());
       spec.commandLine().getErr().flush();
       return UNREADABLE;

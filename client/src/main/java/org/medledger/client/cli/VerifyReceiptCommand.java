@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.medledger.client.network.AtomicFiles;
-import org.medledger.client.network.GenesisFile;
+import org.medledger.node.GenesisFile;
 import org.medledger.node.verify.ReceiptChecks;
 import org.medledger.node.verify.ReceiptReport;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ final class VerifyReceiptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReceiptChecks checks = new ReceiptChecks(GenesisFile.parse(AtomicFiles.read(genesisFile)));
+    ReceiptChecks checks = new ReceiptChecks(GenesisFile.read(genesisFile));
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -19,6 +19,7 @@ import org.medledger.crypto.EncryptedPrivateKeys;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.genesis.Genesis;
+import org.medledger.node.GenesisFile;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.node.config.NodeConfigFile;
 import org.medledger.pki.CaRecords;

@@ -3,6 +3,7 @@ package org.medledger.client.network;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medledger.ledger.genesis.Genesis;
+import org.medledger.node.GenesisFile;
 import org.medledger.pki.OrganisationId;
 
 /**
@@ -75,6 +76,6 @@ public record NetworkLayout(Path root) {
       throw new NetworkFileException(root + " is not a MedLedger network directory (no genesis.json); "
           + "create one with: medledger network init --out " + root);
     }
-    return GenesisFile.parse(AtomicFiles.read(genesis()));
+    return GenesisFile.read(genesis());
   }
 }

@@ -341,7 +341,7 @@ class BadInputTest {
     Path broken = Files.createDirectories(dir.resolve("broken-network"));
     Files.writeString(broken.resolve("genesis.json"), "{\"format\": 1, \"chainId\": ");
 
-    attempt(register(broken, ST_MARY, "pat", "patient")).isRefusedWith("genesis.json is malformed");
+    attempt(register(broken, ST_MARY, "pat", "patient")).isRefusedWith("is not a valid genesis file");
   }
 
   // --- how a case is run and checked

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.medledger.client.network.GenesisFile;
+import org.medledger.node.GenesisFile;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.crypto.EncryptedPrivateKeys;
@@ -48,7 +48,7 @@ class NetworkInitTest {
 
   @Test
   void genesisNamesTheOrganisationsWithTheirCaCertificatesAndTheValidators() throws IOException {
-    Genesis genesis = GenesisFile.parse(Files.readString(layout().genesis()));
+    Genesis genesis = GenesisFile.read(layout().genesis());
 
     assertThat(genesis.chainId()).startsWith("medledger-");
     assertThat(genesis.organisations()).extracting(Genesis.Organisation::id).containsExactlyElementsOf(ORGS);
