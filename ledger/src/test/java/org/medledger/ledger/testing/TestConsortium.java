@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medledger.crypto.SignatureScheme;
+import org.medledger.crypto.Signer;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.ledger.tx.TransactionSigner;
 import org.medledger.pki.CertificateAuthority;
@@ -34,6 +35,11 @@ public final class TestConsortium {
 
     public TransactionSigner signer() {
       return signer(CHAIN_ID);
+    }
+
+    /** Signs anything (headers, seals) with this member's key. */
+    public Signer signing() {
+      return SignatureScheme.of(keys.getPublic()).signer(keys);
     }
   }
 

@@ -26,6 +26,7 @@ import org.medledger.ledger.genesis.GenesisBlock;
 import org.medledger.ledger.identity.CertificateCodec;
 import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.identity.IdentityDirectory;
+import org.medledger.ledger.testing.TestConsortium;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.tx.TransactionSigner;
 import org.medledger.ledger.validation.ValidationContext;

@@ -25,6 +25,7 @@ import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.execution.BlockRoots;
 import org.medledger.ledger.identity.CertificateCodec;
 import org.medledger.ledger.identity.IdentityKeys;
+import org.medledger.ledger.testing.TestConsortium;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.node.storage.Column;
 import org.medledger.node.storage.RawLedgerStorage;

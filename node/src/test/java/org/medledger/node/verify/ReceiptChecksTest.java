@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.receipt.Receipt;
 import org.medledger.ledger.receipt.Receipts;
+import org.medledger.ledger.testing.TestConsortium;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.node.storage.rocksdb.RocksChainStore;
 
