@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 final class DevCommand implements Runnable {
   /** Development only: printed, documented, and never used when MEDLEDGER_PASSPHRASE is set. */
   static final String DEV_PASSPHRASE = "medledger-dev";
+  private static final String DEV_FIRST_VALIDATOR = "validator-1";
   static final List<OrganisationId> ORGANISATIONS =
       List.of(OrganisationId.of("st-mary"), OrganisationId.of("city-clinic"), OrganisationId.of("acme-insurance"));
 
@@ -77,7 +78,8 @@ final class DevCommand implements Runnable {
     out.println();
     out.println("try:  ./medledger ca verify " + DemoIdentities.wallet(layout, DemoIdentities.ALL.get(0))
         + " --network " + data);
-    out.println("This version sets up the consortium's identities; the ledger nodes are not part of it yet.");
+    out.println("run one validator:  ./medledger node --config "
+        + layout.nodeConfig(DEV_FIRST_VALIDATOR) + "  (all validators together come with the consensus layer)");
     out.flush();
   }
 
