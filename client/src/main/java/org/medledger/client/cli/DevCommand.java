@@ -78,7 +78,8 @@ final class DevCommand implements Runnable {
     out.println();
     out.println("try:  ./medledger ca verify " + DemoIdentities.wallet(layout, DemoIdentities.ALL.get(0))
         + " --network " + data);
-    out.println("run one validator:  ./medledger node --config "
+    out.println("run one validator:  " + (envPassphrase == null ? Passphrases.PASSPHRASE + "=" + DEV_PASSPHRASE + " " : "")
+        + "./medledger node --config "
         + layout.nodeConfig(DEV_FIRST_VALIDATOR) + "  (all validators together come with the consensus layer)");
     out.flush();
   }
