@@ -35,7 +35,7 @@ class StateChangesPropertiesTest {
 
   private static Map<String, Optional<byte[]>> shuffled(Map<String, Optional<byte[]>> writes, long seed) {
     List<String> keys = new ArrayList<>(writes.keySet());
-    Collections.shuffle(keys, new Random(seed));
+    Collections.shuffle(keys, new Random(seed)); // seeded by jqwik, so a failure replays exactly
     Map<String, Optional<byte[]>> copy = new LinkedHashMap<>();
     keys.forEach(k -> copy.put(k, writes.get(k)));
     return copy;
