@@ -68,7 +68,10 @@ final class RsaOaepKeyWrap implements KeyWrap {
         throw failed(null);
       }
       return SecretBytes.copyOf(key);
-    } catch (BadPaddingException | IllegalArgumentException | IllegalStateException e) {
+    } catch (DecryptionFailedException e) {
+      throw e;
+    } catch (BadPaddingException | RuntimeException e) {
+      // Includes BouncyCastle's DataLengthException: a ciphertext made for another (larger) modulus.
       throw failed(e);
     } catch (GeneralSecurityException e) {
       throw new CryptoException("RSA-OAEP key unwrap could not run", e);
