@@ -7,7 +7,6 @@ import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
 import org.medledger.ledger.chain.TransactionLocation;
-import org.medledger.ledger.execution.BlockRoots;
 
 /** Builds receipts from a chain. */
 public final class Receipts {
@@ -24,10 +23,8 @@ public final class Receipts {
     return Optional.of(of(block, location.get().index(), seals));
   }
 
-  /** The receipt of the transaction at an index of a block. */
+  /** The receipt of the transaction at an index of a block (for many, use {@link BlockReceipts}). */
   public static Receipt of(Block block, int index, List<BlockSeal> seals) {
-    return new Receipt(block.transactions().get(index), block.results().get(index),
-        BlockRoots.transactionsTree(block).inclusionProof(index), BlockRoots.resultsTree(block).inclusionProof(index),
-        block.header(), seals);
+    return new BlockReceipts(block, seals).at(index);
   }
 }

@@ -13,6 +13,7 @@ import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.MutableChain;
 import org.medledger.ledger.execution.BlockExecutor;
 import org.medledger.ledger.execution.ExecutedBlock;
+import org.medledger.ledger.receipt.BlockReceipts;
 import org.medledger.ledger.receipt.Receipt;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.validation.Rejection;

@@ -1,4 +1,4 @@
-package org.medledger.node.producer;
+package org.medledger.ledger.receipt;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,21 +9,19 @@ import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.execution.BlockRoots;
 import org.medledger.ledger.merkle.MerkleTree;
-import org.medledger.ledger.receipt.Receipt;
 
 /**
- * The receipts of all transactions of one block. Builds the block's two Merkle trees once, where
- * {@code Receipts.of(block, index, seals)} rebuilds them for every index; the receipts are the
- * same.
+ * The receipts of the transactions of one block, with the block's two Merkle trees built once for
+ * all of them.
  */
-final class BlockReceipts {
+public final class BlockReceipts {
   private final Block block;
   private final List<BlockSeal> seals;
   private final MerkleTree transactions;
   private final MerkleTree results;
   private final Map<Digest, Integer> positions = new HashMap<>();
 
-  BlockReceipts(Block block, List<BlockSeal> seals) {
+  public BlockReceipts(Block block, List<BlockSeal> seals) {
     this.block = block;
     this.seals = List.copyOf(seals);
     this.transactions = BlockRoots.transactionsTree(block);
@@ -34,12 +32,14 @@ final class BlockReceipts {
   }
 
   /** The receipt of a transaction, if the block holds it. */
-  Optional<Receipt> of(Digest transactionId) {
+  public Optional<Receipt> of(Digest transactionId) {
     Integer index = positions.get(transactionId);
-    if (index == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new Receipt(block.transactions().get(index), block.results().get(index),
-        transactions.inclusionProof(index), results.inclusionProof(index), block.header(), seals));
+    return index == null ? Optional.empty() : Optional.of(at(index));
+  }
+
+  /** The receipt of the transaction at a position in the block. */
+  public Receipt at(int index) {
+    return new Receipt(block.transactions().get(index), block.results().get(index),
+        transactions.inclusionProof(index), results.inclusionProof(index), block.header(), seals);
   }
 }
