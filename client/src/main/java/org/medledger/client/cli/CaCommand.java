@@ -115,7 +115,7 @@ final class CaCommand {
       Duration lifetime = secretLifetime == null ? store.state().policy().enrollmentSecret() : secretLifetime;
       Instant now = context.clock().instant();
       String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now, lifetime));
-      Instant expires = store.records().registration(name).orElseThrow().secretExpiresAt();
+      Instant expires = now.plus(lifetime);
       PrintWriter out = spec.commandLine().getOut();
       out.println("registered '" + name + "' (" + claims.role().id() + ") at " + store.organisation());
       out.println("enrollment secret (one use, expires " + expires + "):");

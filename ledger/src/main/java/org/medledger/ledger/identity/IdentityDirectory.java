@@ -8,11 +8,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.crypto.Verifier;
 import org.medledger.ledger.Digest;
@@ -30,17 +29,26 @@ import org.medledger.pki.ValidationResult.Verdict;
 public final class IdentityDirectory {
   private static final int CACHE_SIZE = 10_000;
 
-  private record Cached(byte[] stateBytes, CertificateEntry entry) {}
+  private record Cached<T>(byte[] stateBytes, T value) {}
 
-  private final Map<Digest, Cached> certificates = lru();
-  private final Map<Digest, X509Certificate> authorities = lru();
+  private final Map<Digest, Cached<CertificateEntry>> certificates = lru();
+  private final Map<OrganisationId, Cached<X509Certificate>> authorities = lru();
   private final Map<Digest, Verifier> verifiers = lru();
-  private final Set<String> verifiedIssuers = new HashSet<>();
+  /** Certificate → the cached authority instance whose signature on it was checked. */
+  private final Map<X509Certificate, X509Certificate> verifiedIssuers = new IdentityHashMap<>();
 
   /** The CA certificate of an organisation, if it is a member. */
   public synchronized Optional<X509Certificate> authority(StateView state, OrganisationId organisation) {
-    return state.get(IdentityKeys.authority(organisation))
-        .map(der -> authorities.computeIfAbsent(Digest.sha256(der), k -> CertificateCodec.parse(der)));
+    Optional<byte[]> der = state.get(IdentityKeys.authority(organisation));
+    if (der.isEmpty()) {
+      return Optional.empty();
+    }
+    Cached<X509Certificate> cached = authorities.get(organisation);
+    if (cached == null || !Arrays.equals(cached.stateBytes(), der.get())) {
+      cached = new Cached<>(der.get(), CertificateCodec.parse(der.get()));
+      authorities.put(organisation, cached);
+    }
+    return Optional.of(cached.value());
   }
 
   /** A recorded certificate by fingerprint. */
@@ -49,12 +57,12 @@ public final class IdentityDirectory {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    Cached cached = certificates.get(fingerprint);
+    Cached<CertificateEntry> cached = certificates.get(fingerprint);
     if (cached == null || !Arrays.equals(cached.stateBytes(), bytes.get())) {
-      cached = new Cached(bytes.get(), CertificateCodec.decode(bytes.get()));
+      cached = new Cached<>(bytes.get(), CertificateCodec.decode(bytes.get()));
       certificates.put(fingerprint, cached);
     }
-    return Optional.of(cached.entry());
+    return Optional.of(cached.value());
   }
 
   /**
@@ -95,9 +103,13 @@ public final class IdentityDirectory {
     return new ValidationResult(Verdict.VALID, "valid");
   }
 
+  /**
+   * Whether the authority signed the certificate. Remembered per certificate object for the
+   * authority object it was checked against: both come from this directory's caches, so the same
+   * objects mean the same bytes, and a changed CA on chain is a new object that is checked afresh.
+   */
   private synchronized boolean issuedBy(X509Certificate certificate, X509Certificate authority) {
-    String key = CertificateCodec.fingerprint(certificate).hex() + CertificateCodec.fingerprint(authority).hex();
-    if (verifiedIssuers.contains(key)) {
+    if (verifiedIssuers.get(certificate) == authority) {
       return true;
     }
     if (!certificate.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
@@ -111,7 +123,7 @@ public final class IdentityDirectory {
     if (verifiedIssuers.size() >= CACHE_SIZE) {
       verifiedIssuers.clear();
     }
-    verifiedIssuers.add(key);
+    verifiedIssuers.put(certificate, authority);
     return true;
   }
 
