@@ -40,7 +40,8 @@ public record IdentityClaims(
     }
   }
 
-  private static void requireValidAttribute(String key, String value) {
+  /** Rejects an attribute name or value unsafe in a certificate or too long. */
+  public static void requireValidAttribute(String key, String value) {
     if (key == null || !ATTRIBUTE_KEY.matcher(key).matches()) {
       throw new PkiException(
           PkiException.Reason.INVALID_ATTRIBUTE,

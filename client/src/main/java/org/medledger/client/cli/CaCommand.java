@@ -2,6 +2,7 @@ package org.medledger.client.cli;
 
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
@@ -11,12 +12,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.medledger.client.network.AtomicFiles;
 import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.network.Enrollment;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkLayout;
+import org.medledger.client.network.NetworkNodes;
+import org.medledger.client.sdk.CommittedTransaction;
+import org.medledger.client.sdk.NodeClient;
+import org.medledger.ledger.Digest;
+import org.medledger.ledger.identity.CertificateCodec;
+import org.medledger.ledger.identity.IdentityCodec;
+import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.client.network.Wallet;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
@@ -70,6 +79,18 @@ final class CaCommand {
     }
   }
 
+  /** --node: where the registrar's transactions go (default: a running node of the network). */
+  static final class NodeOption {
+    @Option(names = "--node", paramLabel = "URL", description = {"The node to submit to, e.g. https://127.0.0.1:8441",
+        "(default: the first running node configured in the network directory)."})
+    URI node;
+
+    /** A running node of the network: checked before anything changes. */
+    NodeClient connect(OrganisationOptions target) {
+      return new NetworkNodes(target.layout()).connect(Optional.ofNullable(node));
+    }
+  }
+
   /** The key types a member may choose for their key pair. */
   enum KeyType {
     EC(SignatureScheme.ECDSA_P256_SHA256),
@@ -83,10 +104,12 @@ final class CaCommand {
   }
 
   @Command(name = "register", mixinStandardHelpOptions = true,
-      description = "Register an identity and print its one-time enrollment secret.")
+      description = {"Register an identity on chain (signed by the organisation's registrar, through a",
+          "running node) and print its one-time enrollment secret."})
   static final class Register implements Runnable {
     @Spec CommandSpec spec;
     @Mixin OrganisationOptions target;
+    @Mixin NodeOption nodeOption;
     private final CliContext context;
 
     @Option(names = "--name", required = true, description = "The identity's name within the organisation.")
@@ -114,10 +137,19 @@ final class CaCommand {
           new java.util.TreeMap<>(attributes));
       Duration lifetime = secretLifetime == null ? store.state().policy().enrollmentSecret() : secretLifetime;
       Instant now = context.clock().instant();
-      String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now, lifetime));
+      NodeClient node = nodeOption.connect(target);
+      RegistrarTransactions chain = new RegistrarTransactions(node, target.layout(), store.organisation(),
+          context.passphrases().authority(store.organisation()));
+      CommittedTransaction[] committed = new CommittedTransaction[1];
+      String secret = store.update(records -> {
+        Registrar.Outcome<String> registered = Registrar.register(records, store.organisation(), claims, now, lifetime);
+        committed[0] = chain.commit(IdentityContract.REGISTER, IdentityCodec.registerPayload(claims));
+        return registered;
+      });
       Instant expires = now.plus(lifetime);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("registered '" + name + "' (" + claims.role().id() + ") at " + store.organisation());
+      out.println("registered '" + name + "' (" + claims.role().id() + ") at " + store.organisation() + "; "
+          + RegistrarTransactions.describe(committed[0]));
       out.println("enrollment secret (one use, expires " + expires + "):");
       out.println(secret);
       out.flush();
@@ -130,6 +162,7 @@ final class CaCommand {
   static final class Enroll implements Runnable {
     @Spec CommandSpec spec;
     @Mixin OrganisationOptions target;
+    @Mixin NodeOption nodeOption;
     private final CliContext context;
 
     @Option(names = "--name", required = true, description = "The registered name.")
@@ -155,19 +188,33 @@ final class CaCommand {
       }
       requireWritableDirectoryFor(wallet);
       AuthorityStore store = target.store();
+      NodeClient node = nodeOption.connect(target);
       store.records().registration(name).orElseThrow(() -> new CliException(
           "'" + name + "' is not registered at " + store.organisation()));
-      Registrar registrar = store.registrar(context.passphrases().authority(store.organisation()));
+      Passphrase caPassphrase = context.passphrases().authority(store.organisation());
+      RegistrarTransactions chain = new RegistrarTransactions(node, target.layout(), store.organisation(), caPassphrase);
+      Registrar registrar = store.registrar(caPassphrase);
       Passphrase walletPassphrase = context.passphrases().forNewKeys("the wallet " + wallet);
-      Wallet enrolled = Enrollment.enroll(store, registrar, name, secret, keyType.scheme, context.clock().instant());
+      CommittedTransaction[] committed = new CommittedTransaction[1];
+      Wallet enrolled = Enrollment.enroll(store, registrar, name, secret, keyType.scheme, context.clock().instant(),
+          issued -> committed[0] = chain.commit(IdentityContract.RECORD, der(issued)));
       enrolled.writeNew(wallet, walletPassphrase);
       X509Certificate certificate = enrolled.certificate();
       PrintWriter out = spec.commandLine().getOut();
       out.println("enrolled '" + name + "' at " + store.organisation() + ": certificate serial "
           + IssuedCertificate.serialHex(certificate.getSerialNumber()) + ", valid until "
           + certificate.getNotAfter().toInstant());
+      out.println("certificate recorded " + RegistrarTransactions.describe(committed[0]));
       out.println("wallet written to " + wallet);
       out.flush();
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+      try {
+        return certificate.getEncoded();
+      } catch (java.security.cert.CertificateEncodingException e) {
+        throw new IllegalStateException("the new certificate cannot be encoded", e);
+      }
     }
 
     /** Checked before the secret is spent: a wallet that cannot be written would lose the new key. */
@@ -187,6 +234,7 @@ final class CaCommand {
   static final class Revoke implements Runnable {
     @Spec CommandSpec spec;
     @Mixin OrganisationOptions target;
+    @Mixin NodeOption nodeOption;
     private final CliContext context;
 
     @ArgGroup(multiplicity = "1")
@@ -214,11 +262,23 @@ final class CaCommand {
       RevocationReason why = RevocationReason.parse(reason);
       BigInteger serial = selector.serial == null ? null : parseSerial(selector.serial);
       AuthorityStore store = target.store();
-      Registrar registrar = store.registrar(context.passphrases().authority(store.organisation()));
+      NodeClient node = nodeOption.connect(target);
+      Passphrase caPassphrase = context.passphrases().authority(store.organisation());
+      RegistrarTransactions chain = new RegistrarTransactions(node, target.layout(), store.organisation(), caPassphrase);
+      Registrar registrar = store.registrar(caPassphrase);
       Instant now = context.clock().instant();
-      List<IssuedCertificate> revoked = store.update(records -> serial == null
-          ? registrar.revokeIdentity(records, selector.name, why, now)
-          : single(registrar.revokeCertificate(records, serial, why, now)));
+      CommittedTransaction[] committed = new CommittedTransaction[1];
+      List<IssuedCertificate> revoked = store.update(records -> {
+        if (serial == null) {
+          Registrar.Outcome<List<IssuedCertificate>> outcome = registrar.revokeIdentity(records, selector.name, why, now);
+          committed[0] = chain.commit(IdentityContract.REVOKE_IDENTITY, IdentityCodec.revokePayload(selector.name, why));
+          return outcome;
+        }
+        Registrar.Outcome<IssuedCertificate> outcome = registrar.revokeCertificate(records, serial, why, now);
+        Digest fingerprint = CertificateCodec.fingerprint(Pem.certificate(outcome.value().certificatePem()));
+        committed[0] = chain.commit(IdentityContract.REVOKE, IdentityContract.revokePayload(fingerprint, why));
+        return single(outcome);
+      });
       X509CRL crl = store.update(records -> registrar.crl(records, now, store.state().policy().crl()));
       store.writeCrl(crl);
       PrintWriter out = spec.commandLine().getOut();
@@ -228,6 +288,7 @@ final class CaCommand {
       if (revoked.isEmpty()) {
         out.println("revoked '" + selector.name + "' (it held no certificate)");
       }
+      out.println("revocation " + RegistrarTransactions.describe(committed[0]));
       out.println("CRL updated: " + target.layout().authorityCrl(store.organisation()));
       out.flush();
     }

@@ -95,8 +95,9 @@ final class DevCommand implements Runnable {
           new TreeMap<>(identity.attributes()));
       String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now,
           registrar.policy().enrollmentSecret()));
-      Enrollment.enroll(store, registrar, identity.name(), secret, SignatureScheme.ECDSA_P256_SHA256, now)
-          .writeNew(DemoIdentities.wallet(layout, identity), passphrase);
+      // No node runs yet: the demo identities exist at their CAs only, not on chain.
+      Enrollment.enroll(store, registrar, identity.name(), secret, SignatureScheme.ECDSA_P256_SHA256, now,
+          certificate -> {}).writeNew(DemoIdentities.wallet(layout, identity), passphrase);
     }
   }
 }

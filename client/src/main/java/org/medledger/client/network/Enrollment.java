@@ -3,6 +3,7 @@ package org.medledger.client.network;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -17,10 +18,17 @@ import org.medledger.pki.Registrar;
  * proof of possession) with the one-time secret, and keep the certificate the CA returns.
  */
 public final class Enrollment {
+  /** For identities the genesis file records: nothing to publish. */
+  public static final Consumer<X509Certificate> IN_GENESIS = certificate -> {};
+
   private Enrollment() {}
 
-  public static Wallet enroll(
-      AuthorityStore store, Registrar registrar, String name, String secret, SignatureScheme scheme, Instant now) {
+  /**
+   * Enrolls {@code name}; {@code publish} sees the new certificate before the CA stores its records
+   * and may refuse it by throwing, in which case nothing is stored and the secret stays unspent.
+   */
+  public static Wallet enroll(AuthorityStore store, Registrar registrar, String name, String secret,
+      SignatureScheme scheme, Instant now, Consumer<X509Certificate> publish) {
     IdentityClaims.requireValidName(name);
     KeyPair keys = scheme.generateKeyPair();
     X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
@@ -28,7 +36,11 @@ public final class Enrollment {
         .addRDN(BCStyle.CN, name)
         .build();
     PKCS10CertificationRequest request = CertificationRequests.create(scheme.signer(keys), subject);
-    X509Certificate certificate = store.update(records -> registrar.enroll(records, name, secret, request, now));
+    X509Certificate certificate = store.update(records -> {
+      Registrar.Outcome<X509Certificate> issued = registrar.enroll(records, name, secret, request, now);
+      publish.accept(issued.value());
+      return issued;
+    });
     return new Wallet(keys.getPrivate(), certificate, registrar.authority().certificate());
   }
 }

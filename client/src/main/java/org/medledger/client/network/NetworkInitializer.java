@@ -147,7 +147,7 @@ public final class NetworkInitializer {
       AuthorityStore store, Registrar registrar, IdentityClaims claims, SignatureScheme scheme, Instant now) {
     String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now,
         registrar.policy().enrollmentSecret()));
-    return Enrollment.enroll(store, registrar, claims.name(), secret, scheme, now);
+    return Enrollment.enroll(store, registrar, claims.name(), secret, scheme, now, Enrollment.IN_GENESIS);
   }
 
   private static String randomHex(int bytes) {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.codec.LedgerCodec;
@@ -82,7 +83,11 @@ public final class NodeClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException e) {
-      throw NodeException.unreachable(base.toString(), "connection refused");
+      throw new NodeException(0, NodeException.NOT_RUNNING, "no MedLedger node answers at " + base
+          + " (connection refused)");
+    } catch (SSLHandshakeException e) {
+      throw new NodeException(0, NodeException.UNTRUSTED, "the server at " + base + " is not a node of this network"
+          + " (its TLS certificate is not from this network's CAs, or does not name that host)");
     } catch (IOException e) {
       throw NodeException.unreachable(base.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {

@@ -5,6 +5,11 @@ package org.medledger.client.sdk;
  * (status 0).
  */
 public class NodeException extends RuntimeException {
+  /** Nothing listens at the node's address. */
+  public static final String NOT_RUNNING = "not-running";
+  /** Something answers, but TLS does not show a node of this network. */
+  public static final String UNTRUSTED = "untrusted-node";
+
   private final int status;
   private final String code;
 

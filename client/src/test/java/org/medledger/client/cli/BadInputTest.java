@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,64 @@ class BadInputTest {
   static TestNetwork network;
   /** Another consortium: one organisation with an id this network also has, one it does not. */
   static TestNetwork otherNetwork;
+  /** A network whose node is not running (its node.yaml names a port nothing listens on). */
+  static TestNetwork idleNetwork;
 
   @BeforeAll
   static void createNetworks() {
-    network = TestNetwork.create(dir);
-    otherNetwork = TestNetwork.create(dir, "other-network", "--orgs", "st-mary,elsewhere", "--validators", "1");
+    network = TestNetwork.running(dir);
+    otherNetwork = TestNetwork.running(dir, "other-network", "--orgs", "st-mary,elsewhere", "--validators", "1");
+    idleNetwork = TestNetwork.create(dir, "idle-network", "--validators", "1", "--api-port",
+        Integer.toString(unusedPort()));
+  }
+
+  /** A loopback port nothing listens on (free a moment ago). */
+  private static int unusedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String[] withOptions(String[] command, String... options) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of(options));
+    return args.toArray(String[]::new);
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    network.close();
+    otherNetwork.close();
+  }
+
+  // --- the chain
+
+  @ParameterizedTest
+  @ValueSource(strings = {"register", "enroll", "revoke"})
+  void everyCommandThatActsOnChainRefusesWhenNoNodeOfTheNetworkRuns(String command) {
+    attempt(caCommand(command, ST_MARY, "someone", idleNetwork.root()))
+        .isRefusedWith("no node of this network is running", "not running", "--node URL");
+  }
+
+  @Test
+  void aNodeGivenWithNodeThatIsNotRunningIsRefused() {
+    attempt(withOptions(caCommand("register", ST_MARY, "nobody-home"), "--node", "https://127.0.0.1:" + unusedPort()))
+        .isRefusedWith("no node of this network is running", "not running");
+  }
+
+  @Test
+  void aNodeOfAnotherNetworkIsRefused() {
+    attempt(withOptions(caCommand("register", ST_MARY, "wrong-chain"), "--node",
+        "https://localhost:" + otherNetwork.node().apiPort())).isRefusedWith("not a node of this network");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not a url", "http://127.0.0.1:8441", "https://127.0.0.1", "https://127.0.0.1:8441/v1/x",
+      "ftp://node"})
+  void aMalformedNodeUrlIsRefused(String url) {
+    attempt(withOptions(caCommand("register", ST_MARY, "bad-url"), "--node", url)).isRefusedWith("--node");
   }
 
   // --- enrollment secrets

@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,12 @@ class CaLifecycleTest {
 
   @BeforeAll
   static void createNetwork() {
-    network = TestNetwork.create(dir);
+    network = TestNetwork.running(dir);
+  }
+
+  @AfterAll
+  static void stopNode() {
+    network.close();
   }
 
   @Test

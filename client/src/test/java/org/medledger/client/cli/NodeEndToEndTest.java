@@ -1,74 +1,123 @@
 package org.medledger.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medledger.client.cli.CliAssertions.assertRefused;
+import static org.medledger.client.cli.CliAssertions.assertSucceeded;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medledger.client.network.AuthorityStore;
+import org.medledger.client.network.Enrollment;
 import org.medledger.client.network.Wallet;
 import org.medledger.client.sdk.CommittedTransaction;
-import org.medledger.client.sdk.NodeClient;
 import org.medledger.client.sdk.NodeException;
 import org.medledger.crypto.Passphrase;
+import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.codec.LedgerCodec;
-import org.medledger.ledger.genesis.Genesis;
+import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.tx.TransactionSigner;
-import org.medledger.node.Node;
-import org.medledger.node.config.NodeConfig;
-import org.medledger.node.config.NodeConfigFile;
 import org.medledger.node.storage.Column;
 import org.medledger.node.storage.StorageLayout;
 import org.medledger.node.storage.rocksdb.RocksChainStore;
+import org.medledger.pki.IdentityClaims;
+import org.medledger.pki.OrganisationId;
+import org.medledger.pki.Registrar;
+import org.medledger.pki.Role;
 
 /**
- * A network made by {@code network init}, one real node on it (HTTPS on a free port, RocksDB), a
- * registrar's transaction through the client SDK, then the offline checks of the CLI:
- * {@code verify-receipt} and {@code verify-chain}, intact and tampered.
+ * A network made by {@code network init}, one real node on it (HTTPS on a free port, RocksDB): the
+ * CA commands act on chain through it, transactions go through the client SDK, and the offline
+ * checks of the CLI ({@code verify-receipt}, {@code verify-chain}) see the result, intact and
+ * tampered.
  */
 class NodeEndToEndTest {
+  private static final Passphrase PASSPHRASE = Passphrase.of(Cli.PASSPHRASE.toCharArray());
+
   @TempDir Path temp;
   private TestNetwork network;
-  private Node node;
-  private NodeConfig config;
 
   @BeforeEach
   void startNode() {
-    network = TestNetwork.create(temp, "net", "--validators", "1"); // one validator: its own seal is a quorum
-    config = NodeConfigFile.read(network.layout().nodeConfig("validator-1"))
-        .withApi(new NodeConfig.Listen("127.0.0.1", 0));
-    node = Node.start(config, Passphrase.of(Cli.PASSPHRASE.toCharArray()));
+    network = TestNetwork.running(temp, "net", "--validators", "1"); // one validator: its own seal is a quorum
   }
 
   @AfterEach
   void stopNode() {
-    if (node != null) {
-      node.close();
+    network.close();
+  }
+
+  private TransactionSigner signer(Path wallet) {
+    Wallet opened = Wallet.read(wallet, PASSPHRASE);
+    return new TransactionSigner(network.layout().readGenesis().chainId(), opened.signer(), opened.certificate());
+  }
+
+  /** A registration signed by St Mary's registrar, sent through the SDK rather than the CLI. */
+  private SignedTransaction registration(String name) {
+    return signer(network.adminWallet(TestNetwork.ST_MARY)).sign(IdentityContract.REGISTER,
+        IdentityCodec.registerPayload(IdentityClaims.of(name, Role.PATIENT, OrganisationId.of(TestNetwork.ST_MARY))));
+  }
+
+  /** What the node answers to a transaction this wallet signs (a registration, which only registrars may send). */
+  private String refusalOfATransactionSignedBy(Path wallet) {
+    SignedTransaction tx = signer(wallet).sign(IdentityContract.REGISTER,
+        IdentityCodec.registerPayload(IdentityClaims.of("anyone", Role.PATIENT, OrganisationId.of(TestNetwork.ST_MARY))));
+    try {
+      network.client().submit(tx);
+      return "accepted";
+    } catch (NodeException e) {
+      return e.code();
     }
   }
 
-  private NodeClient client() {
-    Genesis genesis = network.layout().readGenesis();
-    return new NodeClient(URI.create("https://localhost:" + node.apiPort()), genesis.authorities());
+  @Test
+  void anEnrolledMemberIsKnownOnChainAndARevokedOneIsRefusedFromTheNextBlock() {
+    Path alice = network.member(TestNetwork.ST_MARY, "dr-alice", "physician");
+    assertThat(refusalOfATransactionSignedBy(alice)).isEqualTo("role-not-allowed"); // known, valid, not a registrar
+
+    Cli.Result revoked = assertSucceeded(network.cli().run("ca", "revoke", "--network", network.dir(),
+        "--org", TestNetwork.ST_MARY, "--name", "dr-alice", "--reason", "key-compromise"));
+    assertThat(revoked.out()).contains("revocation on chain: transaction");
+    assertThat(refusalOfATransactionSignedBy(alice)).isEqualTo("certificate-revoked");
   }
 
-  private SignedTransaction recordCertificate(Path memberWallet) throws Exception {
-    Passphrase passphrase = Passphrase.of(Cli.PASSPHRASE.toCharArray());
-    Wallet admin = Wallet.read(network.adminWallet(TestNetwork.ST_MARY), passphrase);
-    Wallet member = Wallet.read(memberWallet, passphrase);
-    return new TransactionSigner(network.layout().readGenesis().chainId(), admin.signer(), admin.certificate())
-        .sign(IdentityContract.RECORD, member.certificate().getEncoded());
+  @Test
+  void aCertificateIssuedByTheCaButNeverRecordedIsUnknownOnChain() {
+    AuthorityStore store = new AuthorityStore(network.layout(), OrganisationId.of(TestNetwork.ST_MARY));
+    Registrar registrar = store.registrar(PASSPHRASE);
+    IdentityClaims claims = IdentityClaims.of("dr-offline", Role.PHYSICIAN, store.organisation());
+    Instant now = Instant.now();
+    String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now,
+        Duration.ofHours(1)));
+    Path wallet = temp.resolve("offline.wallet.pem");
+    Enrollment.enroll(store, registrar, "dr-offline", secret, SignatureScheme.ECDSA_P256_SHA256, now,
+        certificate -> {}).writeNew(wallet, PASSPHRASE);
+
+    assertThat(refusalOfATransactionSignedBy(wallet)).isEqualTo("unknown-certificate");
+  }
+
+  @Test
+  void aRegistrationTheChainRefusesLeavesTheCaRecordsUnchanged() throws Exception {
+    assertThat(network.client().submit(registration("pat-quinn")).success()).isTrue(); // on chain, not at the CA
+    DirectorySnapshot before = DirectorySnapshot.of(network.root());
+
+    Cli.Result result = network.cli().run("ca", "register", "--network", network.dir(), "--org", TestNetwork.ST_MARY,
+        "--name", "pat-quinn", "--role", "patient");
+    assertRefused(result, "the chain refused", "already-registered");
+    assertThat(DirectorySnapshot.of(network.root())).isEqualTo(before);
   }
 
   @Test
   void aCommittedTransactionsReceiptVerifiesOfflineAndTheChainVerifiesIntact() throws Exception {
-    Path alice = network.member(TestNetwork.ST_MARY, "dr-alice", "physician");
-    CommittedTransaction committed = client().submit(recordCertificate(alice));
+    CommittedTransaction committed = network.client().submit(registration("pat-quinn"));
     assertThat(committed.success()).isTrue();
     assertThat(committed.finalised()).isTrue();
 
@@ -85,25 +134,26 @@ class NodeEndToEndTest {
     assertThat(network.cli().run("verify-receipt", receipt.toString(), "--genesis",
         network.layout().genesis().toString()).exitCode()).isEqualTo(1);
 
-    node.close();
-    node = null;
-    Cli.Result chain = network.cli().run("verify-chain", "--data", config.data().toString());
+    network.member(TestNetwork.ST_MARY, "dr-alice", "physician");
+    network.stopNode();
+    Cli.Result chain = network.cli().run("verify-chain", "--data", network.nodeData().toString(),
+        "--genesis", network.layout().genesis().toString());
     assertThat(chain.exitCode()).as(chain.out() + chain.err()).isZero();
     assertThat(chain.out()).contains("intact");
   }
 
   @Test
   void aTamperedStoreIsNamedAtItsHeightAndAMissingOneIsUnreadable() throws Exception {
-    client().submit(recordCertificate(network.member(TestNetwork.ST_MARY, "dr-alice", "physician")));
-    node.close();
-    node = null;
-    try (RocksChainStore store = RocksChainStore.open(config.data())) {
+    network.member(TestNetwork.ST_MARY, "dr-alice", "physician");
+    network.stopNode();
+    try (RocksChainStore store = RocksChainStore.open(network.nodeData())) {
       byte[] key = StorageLayout.heightKey(1);
       byte[] block = store.raw().raw(Column.BLOCKS, key).orElseThrow();
       block[block.length - 3] ^= 1;
       store.raw().overwriteRaw(Column.BLOCKS, key, block);
     }
-    Cli.Result tampered = network.cli().run("verify-chain", "--data", config.data().toString());
+    Cli.Result tampered = network.cli().run("verify-chain", "--data", network.nodeData().toString(),
+        "--genesis", network.layout().genesis().toString());
     assertThat(tampered.exitCode()).as(tampered.out() + tampered.err()).isEqualTo(1);
     assertThat(tampered.out()).contains("block 1");
 
@@ -113,10 +163,10 @@ class NodeEndToEndTest {
   }
 
   @Test
-  void aRefusedTransactionIsAClearErrorFromTheNode() throws Exception {
-    SignedTransaction once = recordCertificate(network.member(TestNetwork.ST_MARY, "dr-alice", "physician"));
-    client().submit(once);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client().submit(once))
+  void aReplayedTransactionIsAClearErrorFromTheNode() {
+    SignedTransaction once = registration("pat-quinn");
+    network.client().submit(once);
+    assertThatThrownBy(() -> network.client().submit(once))
         .isInstanceOfSatisfying(NodeException.class, e -> {
           assertThat(e.status()).isEqualTo(409);
           assertThat(e.code()).isEqualTo("replay");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +42,18 @@ class OpensslInteropTest {
   @BeforeAll
   static void createNetworkWithPeople() {
     assumeTrue(opensslWorks(), "the openssl binary is not available");
-    network = TestNetwork.create(dir);
+    network = TestNetwork.running(dir);
     ecPhysician = network.member(ST_MARY, "dr-ola", "physician", "ec");
     rsaPhysician = network.member(CITY_CLINIC, "dr-raj", "physician", "rsa");
     revokedInsurer = network.member(ACME_INSURANCE, "claims-rev", "insurer");
     network.revokeName(ACME_INSURANCE, "claims-rev", "key-compromise");
+  }
+
+  @AfterAll
+  static void stopNode() {
+    if (network != null) {
+      network.close();
+    }
   }
 
   @Test

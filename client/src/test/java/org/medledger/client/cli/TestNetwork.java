@@ -8,7 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.medledger.client.sdk.NodeClient;
+import org.medledger.crypto.Passphrase;
+import org.medledger.node.Node;
+import org.medledger.node.config.NodeConfig;
+import org.medledger.node.config.NodeConfigFile;
 import java.util.List;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.pki.OrganisationId;
@@ -17,21 +25,95 @@ import org.medledger.pki.Pem;
 /**
  * A network directory made by {@code medledger network init}, with shortcuts for the steps most
  * tests take on the way to what they check (register, enroll, revoke). Every step goes through
- * the command line and must succeed.
+ * the command line and must succeed. A running network also has its first validator's node up
+ * (HTTPS on a free port written into its {@code node.yaml}, data in a directory of its own), so
+ * that the CA commands find it as a user's would; {@link #close()} stops it.
  */
-final class TestNetwork {
+final class TestNetwork implements AutoCloseable {
   static final String ST_MARY = "st-mary";
   static final String CITY_CLINIC = "city-clinic";
   static final String ACME_INSURANCE = "acme-insurance";
 
+  static final String FIRST_VALIDATOR = "validator-1";
+
   private final Cli cli;
   private final Path root;
   private final Path wallets;
+  private Node node;
+  private Path nodeData;
 
   private TestNetwork(Cli cli, Path root, Path wallets) {
     this.cli = cli;
     this.root = root;
     this.wallets = wallets;
+  }
+
+  /** The default network (3 organisations, 4 validators) with its first validator running. */
+  static TestNetwork running(Path parent) {
+    return running(parent, "network");
+  }
+
+  static TestNetwork running(Path parent, String name, String... initOptions) {
+    TestNetwork network = create(parent, name, initOptions);
+    network.startNode();
+    return network;
+  }
+
+  private void startNode() {
+    Path configFile = layout().nodeConfig(FIRST_VALIDATOR);
+    try {
+      nodeData = Files.createTempDirectory("medledger-test-node");
+      NodeConfig config = NodeConfigFile.read(configFile);
+      node = Node.start(new NodeConfig(config.id(), config.genesis(), config.wallet(), config.tlsCertificate(),
+          config.tlsKey(), nodeData, new NodeConfig.Listen("127.0.0.1", 0), config.batch()),
+          Passphrase.of(Cli.PASSPHRASE.toCharArray()));
+      Files.writeString(configFile, Files.readString(configFile).replaceFirst("port: \\d+", "port: " + node.apiPort()));
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Node node() {
+    return node;
+  }
+
+  /** The running node's API, trusting the network's CAs. */
+  NodeClient client() {
+    return new NodeClient(URI.create("https://localhost:" + node.apiPort()), layout().readGenesis().authorities());
+  }
+
+  /** Where the running node keeps its chain. */
+  Path nodeData() {
+    return nodeData;
+  }
+
+  /** Stops the node, keeping its data. */
+  void stopNode() {
+    if (node != null) {
+      node.close();
+      node = null;
+    }
+  }
+
+  /** Stops the node and deletes its data. */
+  @Override
+  public void close() {
+    stopNode();
+    if (nodeData != null) {
+      deleteRecursively(nodeData);
+      nodeData = null;
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The default network (3 organisations, 4 validators) in {@code parent/network}. */

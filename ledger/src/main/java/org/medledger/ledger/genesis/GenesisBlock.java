@@ -12,6 +12,8 @@ import org.medledger.ledger.block.BlockHeader;
 import org.medledger.ledger.execution.BlockRoots;
 import org.medledger.ledger.execution.ExecutedBlock;
 import org.medledger.ledger.identity.CertificateEntry;
+import org.medledger.ledger.identity.IdentityCodec;
+import org.medledger.ledger.identity.IdentityEntry;
 import org.medledger.ledger.identity.IdentityKeys;
 import org.medledger.ledger.identity.CertificateCodec;
 import org.medledger.ledger.merkle.MerkleHash;
@@ -25,8 +27,8 @@ import org.medledger.pki.ValidationResult;
 
 /**
  * Block 0, derived from the genesis file alone: no transactions; its state records each
- * organisation's CA, each organisation's first registrar and each validator. Anyone holding the
- * genesis file computes the same block and hash.
+ * organisation's CA, and registers each organisation's first registrar and each validator with
+ * their certificates. Anyone holding the genesis file computes the same block and hash.
  */
 public final class GenesisBlock {
   public static final String PROPOSER = "genesis";
@@ -70,6 +72,8 @@ public final class GenesisBlock {
     }
     CertificateEntry entry = CertificateEntry.recorded(certificate, claims, 0);
     writes.put(IdentityKeys.certificate(entry.fingerprint()), Optional.of(CertificateCodec.encode(entry)));
+    writes.put(IdentityKeys.identity(organisation, claims.name()),
+        Optional.of(IdentityCodec.encode(IdentityEntry.registered(claims, 0).withCertificate(entry.fingerprint()))));
     return entry;
   }
 

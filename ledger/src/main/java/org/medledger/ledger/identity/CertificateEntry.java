@@ -19,6 +19,10 @@ public record CertificateEntry(
     return new CertificateEntry(certificate, claims, CertificateCodec.fingerprint(certificate), height, Optional.empty());
   }
 
+  public CertificateEntry revoked(OnChainRevocation how) {
+    return new CertificateEntry(certificate, claims, fingerprint, recordedHeight, Optional.of(how));
+  }
+
   public boolean revokedAt(Instant time) {
     return revocation.isPresent() && !revocation.get().at().isAfter(time);
   }

@@ -16,18 +16,22 @@ import org.medledger.ledger.state.StateView;
 import org.medledger.ledger.tx.TransactionType;
 import org.medledger.pki.IdentityClaims;
 import org.medledger.pki.IdentityExtension;
+import org.medledger.pki.OrganisationId;
 import org.medledger.pki.PkiException;
 import org.medledger.pki.RevocationReason;
 import org.medledger.pki.Role;
 import org.medledger.pki.ValidationResult;
 
 /**
- * The identity registry: an organisation's registrar records the certificates its CA issues and
- * revokes them. A revocation applies from the block that commits it.
+ * The identity registry: an organisation's registrar registers its identities, records the
+ * certificates its CA issues for them, and revokes certificates or whole identities. A revocation
+ * applies from the block that commits it.
  */
 public final class IdentityContract implements Contract {
   public static final TransactionType RECORD = TransactionType.of("identity.certificate.record");
   public static final TransactionType REVOKE = TransactionType.of("identity.certificate.revoke");
+  public static final TransactionType REGISTER = TransactionType.of("identity.register");
+  public static final TransactionType REVOKE_IDENTITY = TransactionType.of("identity.revoke");
 
   private final IdentityDirectory directory;
 
@@ -37,7 +41,8 @@ public final class IdentityContract implements Contract {
 
   @Override
   public Map<TransactionType, Set<Role>> permissions() {
-    return Map.of(RECORD, Set.of(Role.REGISTRAR), REVOKE, Set.of(Role.REGISTRAR));
+    return Map.of(RECORD, Set.of(Role.REGISTRAR), REVOKE, Set.of(Role.REGISTRAR),
+        REGISTER, Set.of(Role.REGISTRAR), REVOKE_IDENTITY, Set.of(Role.REGISTRAR));
   }
 
   /** The payload of a revocation. */
@@ -53,8 +58,12 @@ public final class IdentityContract implements Contract {
   public void checkPayload(TransactionType type, byte[] payload) throws ContractException {
     if (type.equals(RECORD)) {
       parseCertificate(payload);
-    } else {
+    } else if (type.equals(REVOKE)) {
       parseRevocation(payload);
+    } else if (type.equals(REGISTER)) {
+      parse(() -> IdentityCodec.parseRegistration(payload));
+    } else {
+      parse(() -> IdentityCodec.parseRevocation(payload));
     }
   }
 
@@ -62,9 +71,75 @@ public final class IdentityContract implements Contract {
   public void execute(TxContext context) throws ContractException {
     if (context.type().equals(RECORD)) {
       record(context);
-    } else {
+    } else if (context.type().equals(REVOKE)) {
       revoke(context);
+    } else if (context.type().equals(REGISTER)) {
+      register(context);
+    } else {
+      revokeIdentity(context);
     }
+  }
+
+  private void register(TxContext context) throws ContractException {
+    OrganisationId organisation = context.signer().organisation();
+    IdentityClaims claims = parse(() -> IdentityCodec.parseRegistration(context.payload())).at(organisation);
+    String key = IdentityKeys.identity(organisation, claims.name());
+    if (context.get(key).isPresent()) {
+      throw new ContractException("already-registered", "'" + claims.name() + "' is already registered at "
+          + organisation);
+    }
+    context.put(key, IdentityCodec.encode(IdentityEntry.registered(claims, context.blockHeight())));
+    context.emit("identity.registered", Map.of("name", claims.name(), "role", claims.role().id(),
+        "organisation", organisation.value()));
+  }
+
+  private void revokeIdentity(TxContext context) throws ContractException {
+    OrganisationId organisation = context.signer().organisation();
+    IdentityCodec.Revocation revocation = parse(() -> IdentityCodec.parseRevocation(context.payload()));
+    IdentityEntry identity = identity(context, organisation, revocation.name()).orElseThrow(() ->
+        new ContractException("unknown-identity", "'" + revocation.name() + "' is not registered at " + organisation));
+    if (identity.revocation().isPresent()) {
+      throw new ContractException("already-revoked", "'" + revocation.name() + "' is already revoked");
+    }
+    CertificateEntry.OnChainRevocation how = new CertificateEntry.OnChainRevocation(
+        context.blockTime(), context.blockHeight(), revocation.reason().id());
+    StateView state = context::get;
+    for (Digest fingerprint : identity.certificates()) {
+      CertificateEntry certificate = directory.certificate(state, fingerprint).orElseThrow(() ->
+          new ContractException("unknown-certificate", "certificate " + fingerprint + " is not on chain"));
+      if (certificate.revocation().isEmpty()) {
+        context.put(IdentityKeys.certificate(fingerprint), CertificateCodec.encode(certificate.revoked(how)));
+      }
+    }
+    context.put(IdentityKeys.identity(organisation, revocation.name()), IdentityCodec.encode(identity.revoked(how)));
+    context.emit("identity.revoked", Map.of("name", revocation.name(), "organisation", organisation.value(),
+        "reason", how.reason(), "certificates", Integer.toString(identity.certificates().size())));
+  }
+
+  private static Optional<IdentityEntry> identity(TxContext context, OrganisationId organisation, String name) {
+    return context.get(IdentityKeys.identity(organisation, name))
+        .map(bytes -> IdentityCodec.decode(bytes, organisation));
+  }
+
+  /**
+   * Links a certificate to its registered identity, which must be active and claim the same role
+   * and attributes. Identities registered before the registry existed have no entry yet.
+   */
+  private static void linkToIdentity(TxContext context, IdentityClaims claims, Digest fingerprint)
+      throws ContractException {
+    Optional<IdentityEntry> identity = identity(context, claims.organisation(), claims.name());
+    if (identity.isEmpty()) {
+      return;
+    }
+    if (identity.get().revocation().isPresent()) {
+      throw new ContractException("identity-revoked", "'" + claims.name() + "' is revoked");
+    }
+    if (!identity.get().matches(claims)) {
+      throw new ContractException("claims-mismatch", "the certificate's role or attributes differ from the "
+          + "registration of '" + claims.name() + "'");
+    }
+    context.put(IdentityKeys.identity(claims.organisation(), claims.name()),
+        IdentityCodec.encode(identity.get().withCertificate(fingerprint)));
   }
 
   private void record(TxContext context) throws ContractException {
@@ -81,6 +156,7 @@ public final class IdentityContract implements Contract {
     if (!valid.isValid()) {
       throw new ContractException("invalid-certificate", "certificate not accepted: " + valid.detail());
     }
+    linkToIdentity(context, claims, fingerprint);
     context.put(IdentityKeys.certificate(fingerprint),
         CertificateCodec.encode(CertificateEntry.recorded(certificate, claims, context.blockHeight())));
     context.emit("certificate.recorded", Map.of("fingerprint", fingerprint.hex(), "name", claims.name(),
@@ -98,9 +174,8 @@ public final class IdentityContract implements Contract {
     if (entry.revocation().isPresent()) {
       throw new ContractException("already-revoked", "certificate " + fingerprint + " is already revoked");
     }
-    CertificateEntry revoked = new CertificateEntry(entry.certificate(), entry.claims(), fingerprint,
-        entry.recordedHeight(), Optional.of(new CertificateEntry.OnChainRevocation(
-            context.blockTime(), context.blockHeight(), revocation.getReason())));
+    CertificateEntry revoked = entry.revoked(new CertificateEntry.OnChainRevocation(
+        context.blockTime(), context.blockHeight(), revocation.getReason()));
     context.put(IdentityKeys.certificate(fingerprint), CertificateCodec.encode(revoked));
     context.emit("certificate.revoked", Map.of("fingerprint", fingerprint.hex(), "name", entry.claims().name(),
         "organisation", entry.claims().organisation().value(), "reason", revocation.getReason()));
@@ -110,6 +185,15 @@ public final class IdentityContract implements Contract {
     if (!claims.organisation().equals(context.signer().organisation())) {
       throw new ContractException("foreign-organisation", "a registrar of " + context.signer().organisation()
           + " cannot act on a certificate of " + claims.organisation());
+    }
+  }
+
+  /** A payload parser's typed error as the contract's refusal. */
+  private static <T> T parse(java.util.function.Supplier<T> parser) throws ContractException {
+    try {
+      return parser.get();
+    } catch (MalformedEncodingException e) {
+      throw new ContractException("malformed-payload", e.getMessage());
     }
   }
 

@@ -14,6 +14,11 @@ public final class IdentityKeys {
     return NAMESPACE + "/org/" + organisation.value();
   }
 
+  /** A registered identity. */
+  public static String identity(OrganisationId organisation, String name) {
+    return NAMESPACE + "/id/" + organisation.value() + "/" + name;
+  }
+
   /** A recorded certificate. */
   public static String certificate(Digest fingerprint) {
     return NAMESPACE + "/cert/" + fingerprint.hex();
