@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.medledger.crypto.Passphrase;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
-import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
 import org.medledger.ledger.chain.MutableChain;
 import org.medledger.ledger.contract.Contract;
@@ -23,13 +22,19 @@ import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.validation.ValidationContext;
 import org.medledger.node.api.ApiServer;
 import org.medledger.node.api.NodeLedger;
-import org.medledger.node.api.TlsIdentity;
 import org.medledger.node.config.NodeConfig;
-import org.medledger.node.producer.BlockProducer;
+import org.medledger.node.consensus.LogApplier;
+import org.medledger.node.consensus.NodeEvents;
+import org.medledger.node.consensus.Sealer;
+import org.medledger.node.consensus.Validators;
+import org.medledger.node.consensus.ratis.RatisReplica;
 import org.medledger.node.producer.ChainRules;
+import org.medledger.node.producer.Proposer;
 import org.medledger.node.producer.ValidatorKey;
 import org.medledger.node.storage.StorageException;
 import org.medledger.node.storage.rocksdb.RocksChainStore;
+import org.medledger.node.tls.TlsIdentity;
+import org.medledger.node.tls.TlsMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +50,20 @@ public final class Node implements AutoCloseable {
   private final String id;
   private final Genesis genesis;
   private final RocksChainStore store;
-  private final BlockProducer producer;
+  private final Proposer proposer;
+  private final RatisReplica replica;
+  private final NodeEvents events;
   private final ApiServer api;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Node(String id, Genesis genesis, RocksChainStore store, BlockProducer producer, ApiServer api) {
+  private Node(String id, Genesis genesis, RocksChainStore store, Proposer proposer, RatisReplica replica,
+      NodeEvents events, ApiServer api) {
     this.id = id;
     this.genesis = genesis;
     this.store = store;
-    this.producer = producer;
+    this.proposer = proposer;
+    this.replica = replica;
+    this.events = events;
     this.api = api;
   }
 
@@ -76,29 +86,49 @@ public final class Node implements AutoCloseable {
     requireSameCertificate(wallet.certificate(), self, config);
     TlsIdentity tls = NodeKeys.readTls(config.tlsCertificate(), config.tlsKey(), passphrase);
     ExecutedBlock genesisBlock = genesisBlock(genesis, config);
+    ConsensusPeers peers = ConsensusPeers.of(config, genesis);
     ValidatorKey key = new ValidatorKey(self.id(), wallet.signer());
     RocksChainStore store = RocksChainStore.open(config.data());
-    BlockProducer producer = null;
+    List<AutoCloseable> started = new ArrayList<>();
     try {
-      prepare(store, genesisBlock, key, config);
+      prepare(store, genesisBlock, config);
       IdentityDirectory identities = new IdentityDirectory();
       List<Contract> contracts = new ArrayList<>();
       contracts.add(new IdentityContract(identities));
       contracts.addAll(extraContracts);
       ChainRules rules = new ChainRules(genesis.chainId(), new ContractRegistry(contracts), identities,
           ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
-      producer = BlockProducer.start(store, rules, key, config.batch(), BlockProducer.DEFAULT_MAX_PENDING,
-          Clock.systemUTC());
-      ApiServer api = startApi(config, tls, new NodeLedger(store, producer, genesis));
-      LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1", self.id(), genesis.chainId(), store.height(),
-          config.api().host(), api.port());
-      return new Node(self.id(), genesis, store, producer, api);
+      Validators validators = Validators.of(genesis);
+      NodeEvents events = new NodeEvents(store, validators);
+      LogApplier applier = new LogApplier(store, rules, validators, events);
+      RatisReplica replica = RatisReplica.create(new RatisReplica.Settings(genesis.chainId(), self.id(),
+          peers.listen().host(), peers.listen().port(), peers.addresses(), config.consensus().storage(),
+          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities())), applier);
+      started.add(replica);
+      Proposer proposer = Proposer.start(self.id(), store, rules, replica, config.batch(),
+          Proposer.DEFAULT_MAX_PENDING, Clock.systemUTC());
+      started.add(0, proposer);
+      events.connect(proposer, new Sealer(key, replica, Clock.systemUTC()));
+      replica.start();
+      ApiServer api = startApi(config, tls, new NodeLedger(store, proposer, events::finality, genesis));
+      LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1, consensus on {}", self.id(), genesis.chainId(),
+          store.height(), config.api().host(), api.port(), peers.listen());
+      return new Node(self.id(), genesis, store, proposer, replica, events, api);
     } catch (RuntimeException e) {
-      if (producer != null) {
-        producer.close();
+      for (AutoCloseable part : started) {
+        closeQuietly(part, e);
       }
       store.close();
-      throw e;
+      throw e instanceof IllegalStateException && !(e instanceof NodeStartException)
+          ? new NodeStartException(e.getMessage(), e) : e;
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable part, RuntimeException failure) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -133,30 +163,20 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  /**
-   * Writes block 0 into an empty store, or checks that the stored one is this genesis's; then
-   * seals the head if this validator's seal is missing (a fresh genesis, or a crash between
-   * storing a block and sealing it).
-   */
-  private static void prepare(MutableChain chain, ExecutedBlock genesisBlock, ValidatorKey key, NodeConfig config) {
+  /** Writes block 0 into an empty store, or checks that the stored one is this genesis's. */
+  private static void prepare(MutableChain chain, ExecutedBlock genesisBlock, NodeConfig config) {
     Block expected = genesisBlock.block();
     if (chain.height() < 0) {
       chain.append(expected, genesisBlock.changes());
-    } else {
-      BlockHeader stored = chain.header(0).orElseThrow(() ->
-          new StorageException("block 0 in " + config.data() + " is missing"));
-      if (!stored.hash().equals(expected.header().hash())) {
-        throw new NodeStartException("the data directory " + config.data() + " holds another network's chain: its "
-            + "block 0 (chain '" + stored.chainId() + "', hash " + stored.hash().hex() + ") is not the one of "
-            + config.genesis() + " (chain '" + expected.header().chainId() + "', hash " + expected.header().hash().hex()
-            + "); refusing to start");
-      }
+      return;
     }
-    long head = chain.height();
-    if (chain.seals(head).stream().noneMatch(seal -> seal.validator().equals(key.id()))) {
-      BlockHeader header = chain.header(head).orElseThrow(() ->
-          new StorageException("the header of block " + head + " in " + config.data() + " is missing"));
-      chain.addSeal(head, BlockSeal.sign(key.id(), key.signer(), header));
+    BlockHeader stored = chain.header(0).orElseThrow(() ->
+        new StorageException("block 0 in " + config.data() + " is missing"));
+    if (!stored.hash().equals(expected.header().hash())) {
+      throw new NodeStartException("the data directory " + config.data() + " holds another network's chain: its "
+          + "block 0 (chain '" + stored.chainId() + "', hash " + stored.hash().hex() + ") is not the one of "
+          + config.genesis() + " (chain '" + expected.header().chainId() + "', hash " + expected.header().hash().hex()
+          + "); refusing to start");
     }
   }
 
@@ -187,9 +207,23 @@ public final class Node implements AutoCloseable {
     return api.port();
   }
 
-  /** How many transactions wait for a block. */
+  /** How many of this node's transactions wait for their block. */
   public int pending() {
-    return producer.pending();
+    return proposer.pending();
+  }
+
+  /** The consensus leader as this node knows it. */
+  public java.util.Optional<String> leader() {
+    return replica.leader();
+  }
+
+  public boolean isLeader() {
+    return replica.isLeader();
+  }
+
+  /** Seals this node refused (a validator sealed another header, or a bad signature), latest last. */
+  public List<NodeEvents.SealReport> rejectedSeals() {
+    return events.rejectedSeals();
   }
 
   /** Stops the API, then the block producer, then closes the store; idempotent. */
@@ -199,7 +233,7 @@ public final class Node implements AutoCloseable {
       return;
     }
     RuntimeException failure = null;
-    for (AutoCloseable part : new AutoCloseable[] {api, producer, store}) {
+    for (AutoCloseable part : new AutoCloseable[] {api, replica, proposer, store}) {
       try {
         part.close();
       } catch (Exception e) {

@@ -14,7 +14,7 @@ import org.medledger.crypto.EncryptedPrivateKeys;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.crypto.Signer;
-import org.medledger.node.api.TlsIdentity;
+import org.medledger.node.tls.TlsIdentity;
 import org.medledger.pki.Pem;
 import org.medledger.pki.PkiException;
 

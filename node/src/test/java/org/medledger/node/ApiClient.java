@@ -40,6 +40,11 @@ public final class ApiClient {
     return post(transaction.encoded(), "application/octet-stream");
   }
 
+  /** Submits and waits until the transaction's block is final: the receipt carries a quorum of seals. */
+  public HttpResponse<String> submitFinal(SignedTransaction transaction) {
+    return send(request("/v1/transactions?wait=final", transaction.encoded(), "application/octet-stream"));
+  }
+
   public CompletableFuture<HttpResponse<String>> submitAsync(SignedTransaction transaction) {
     return http.sendAsync(postRequest(transaction.encoded(), "application/octet-stream"),
         HttpResponse.BodyHandlers.ofString());
@@ -47,6 +52,10 @@ public final class ApiClient {
 
   public HttpResponse<String> post(byte[] body, String contentType) {
     return send(postRequest(body, contentType));
+  }
+
+  public HttpResponse<String> post(String path, byte[] body, String contentType) {
+    return send(request(path, body, contentType));
   }
 
   /**
@@ -75,7 +84,11 @@ public final class ApiClient {
   }
 
   private HttpRequest postRequest(byte[] body, String contentType) {
-    return HttpRequest.newBuilder(base.resolve("/v1/transactions")).timeout(Duration.ofSeconds(60))
+    return request("/v1/transactions", body, contentType);
+  }
+
+  private HttpRequest request(String path, byte[] body, String contentType) {
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 

@@ -22,7 +22,7 @@ import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.ledger.identity.CertificateCodec;
 import org.medledger.ledger.tx.TransactionSigner;
-import org.medledger.node.api.TlsIdentity;
+import org.medledger.node.tls.TlsIdentity;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.pki.CertificateAuthority;
 import org.medledger.pki.CertificateProfile;

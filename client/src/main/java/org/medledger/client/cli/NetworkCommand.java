@@ -59,6 +59,11 @@ final class NetworkCommand {
         description = "HTTPS API port of validator-1; the others follow (default: ${DEFAULT-VALUE}).")
     int firstApiPort;
 
+    @Option(names = "--consensus-port", defaultValue = "9441", paramLabel = "PORT",
+        description = "Port on which validator-1 listens for the other validators (mutual TLS); the others "
+            + "follow (default: ${DEFAULT-VALUE}).")
+    int firstConsensusPort;
+
     @Option(names = "--tls-host", split = ",", paramLabel = "HOST", defaultValue = "localhost,127.0.0.1",
         description = "Host names and IP addresses in the validators' TLS certificates (default: ${DEFAULT-VALUE}).")
     List<String> tlsHosts;
@@ -81,7 +86,7 @@ final class NetworkCommand {
       ValidityPolicy policy = new ValidityPolicy(
           personValidity, nodeValidity, defaults.authority(), secretLifetime, defaults.crl());
       NetworkInitializer.Options options = new NetworkInitializer.Options(orgs, validators, policy, hosts,
-          SignatureScheme.ECDSA_P256_SHA256, firstApiPort);
+          SignatureScheme.ECDSA_P256_SHA256, firstApiPort, firstConsensusPort);
       if (out.toFile().exists()) {
         throw new CliException(out + " already exists; refusing to overwrite it");
       }

@@ -40,11 +40,12 @@ import org.medledger.pki.ValidityPolicy;
 public final class NetworkInitializer {
   public static final String ADMIN = "admin";
   public static final int DEFAULT_API_PORT = 8441;
+  public static final int DEFAULT_CONSENSUS_PORT = 9441;
 
-  /** What to create. */
+  /** What to create; validator i listens on {@code firstApiPort + i} (HTTPS) and {@code firstConsensusPort + i}. */
   public record Options(
       List<OrganisationId> organisations, int validators, ValidityPolicy policy, List<String> tlsHosts,
-      SignatureScheme keyScheme, int firstApiPort) {
+      SignatureScheme keyScheme, int firstApiPort, int firstConsensusPort) {
     public Options {
       organisations = List.copyOf(organisations);
       tlsHosts = List.copyOf(tlsHosts);
@@ -60,15 +61,30 @@ public final class NetworkInitializer {
       if (firstApiPort < 1024 || firstApiPort + validators > 65536) {
         throw new IllegalArgumentException("API ports must lie between 1024 and 65535");
       }
+      if (firstConsensusPort < 1024 || firstConsensusPort + validators > 65536) {
+        throw new IllegalArgumentException("consensus ports must lie between 1024 and 65535");
+      }
+      if (firstApiPort < firstConsensusPort + validators && firstConsensusPort < firstApiPort + validators) {
+        throw new IllegalArgumentException("the API ports and the consensus ports overlap");
+      }
+    }
+
+    public Options(List<OrganisationId> organisations, int validators, ValidityPolicy policy, List<String> tlsHosts,
+        SignatureScheme keyScheme, int firstApiPort) {
+      this(organisations, validators, policy, tlsHosts, keyScheme, firstApiPort, DEFAULT_CONSENSUS_PORT);
     }
 
     public static Options defaults(List<OrganisationId> organisations, int validators) {
       return new Options(organisations, validators, ValidityPolicy.DEFAULT, List.of("localhost", "127.0.0.1"),
-          SignatureScheme.ECDSA_P256_SHA256, DEFAULT_API_PORT);
+          SignatureScheme.ECDSA_P256_SHA256, DEFAULT_API_PORT, DEFAULT_CONSENSUS_PORT);
     }
   }
 
   private NetworkInitializer() {}
+
+  private static String validatorId(int index) {
+    return "validator-" + (index + 1);
+  }
 
   public static Genesis init(Path out, Options options, Passphrase passphrase, Instant now, Consumer<String> progress) {
     Path target = out.toAbsolutePath().normalize();
@@ -109,15 +125,21 @@ public final class NetworkInitializer {
       registrars.add(registrar);
     }
     List<Genesis.Validator> validators = new ArrayList<>();
+    java.util.SortedMap<String, String> peers = new java.util.TreeMap<>();
+    for (int i = 0; i < options.validators(); i++) {
+      peers.put(validatorId(i), "127.0.0.1:" + (options.firstConsensusPort() + i));
+    }
     for (int i = 0; i < options.validators(); i++) {
       int o = i % stores.size();
-      String id = "validator-" + (i + 1);
+      String id = validatorId(i);
       progress.accept("creating " + id + " of " + stores.get(o).organisation());
       validators.add(createValidator(layout, stores.get(o), registrars.get(o), id, options, passphrase, now));
+      NodeConfig.Consensus consensus = new NodeConfig.Consensus(
+          new NodeConfig.Listen("127.0.0.1", options.firstConsensusPort() + i), peers, Path.of("raft"));
       AtomicFiles.writeNew(layout.nodeConfig(id), NodeConfigFile.write(new NodeConfig(id, Path.of("../../genesis.json"),
           layout.nodeWallet(id).getFileName(), layout.nodeTlsCertificate(id).getFileName(),
           layout.nodeTlsKey(id).getFileName(), Path.of("data"),
-          new NodeConfig.Listen("127.0.0.1", options.firstApiPort() + i), NodeConfig.Batch.DEFAULT)), false);
+          new NodeConfig.Listen("127.0.0.1", options.firstApiPort() + i), NodeConfig.Batch.DEFAULT, consensus)), false);
     }
     for (int o = 0; o < stores.size(); o++) {
       Registrar registrar = registrars.get(o);

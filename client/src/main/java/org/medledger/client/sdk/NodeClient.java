@@ -52,7 +52,19 @@ public final class NodeClient {
 
   /** Submits a signed transaction and waits until it is committed. */
   public CommittedTransaction submit(SignedTransaction transaction) {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/transactions"))
+    return submit(transaction, "/v1/transactions");
+  }
+
+  /**
+   * Submits a signed transaction and waits until its block is final: the receipt then carries the
+   * seals of a quorum of validators and verifies offline.
+   */
+  public CommittedTransaction submitAndAwaitFinality(SignedTransaction transaction) {
+    return submit(transaction, "/v1/transactions?wait=final");
+  }
+
+  private CommittedTransaction submit(SignedTransaction transaction, String path) {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(transaction.encoded()))
         .timeout(COMMIT_TIMEOUT)

@@ -117,7 +117,7 @@ class NodeEndToEndTest {
 
   @Test
   void aCommittedTransactionsReceiptVerifiesOfflineAndTheChainVerifiesIntact() throws Exception {
-    CommittedTransaction committed = network.client().submit(registration("pat-quinn"));
+    CommittedTransaction committed = network.client().submitAndAwaitFinality(registration("pat-quinn"));
     assertThat(committed.success()).isTrue();
     assertThat(committed.finalised()).isTrue();
 
@@ -135,7 +135,7 @@ class NodeEndToEndTest {
         network.layout().genesis().toString()).exitCode()).isEqualTo(1);
 
     network.member(TestNetwork.ST_MARY, "dr-alice", "physician");
-    network.stopNode();
+    network.stopNodes();
     Cli.Result chain = network.cli().run("verify-chain", "--data", network.nodeData().toString(),
         "--genesis", network.layout().genesis().toString());
     assertThat(chain.exitCode()).as(chain.out() + chain.err()).isZero();
@@ -145,7 +145,7 @@ class NodeEndToEndTest {
   @Test
   void aTamperedStoreIsNamedAtItsHeightAndAMissingOneIsUnreadable() throws Exception {
     network.member(TestNetwork.ST_MARY, "dr-alice", "physician");
-    network.stopNode();
+    network.stopNodes();
     try (RocksChainStore store = RocksChainStore.open(network.nodeData())) {
       byte[] key = StorageLayout.heightKey(1);
       byte[] block = store.raw().raw(Column.BLOCKS, key).orElseThrow();

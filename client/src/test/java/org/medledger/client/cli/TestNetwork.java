@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.medledger.client.sdk.NodeClient;
 import org.medledger.crypto.Passphrase;
+import org.medledger.node.LocalNetwork;
 import org.medledger.node.Node;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.node.config.NodeConfigFile;
@@ -25,9 +26,9 @@ import org.medledger.pki.Pem;
 /**
  * A network directory made by {@code medledger network init}, with shortcuts for the steps most
  * tests take on the way to what they check (register, enroll, revoke). Every step goes through
- * the command line and must succeed. A running network also has its first validator's node up
- * (HTTPS on a free port written into its {@code node.yaml}, data in a directory of its own), so
- * that the CA commands find it as a user's would; {@link #close()} stops it.
+ * the command line and must succeed. A running network also has all its validators up in this
+ * JVM (on free ports written into their {@code node.yaml}, data in a directory of their own), so
+ * that the CA commands find them as a user's would; {@link #close()} stops them.
  */
 final class TestNetwork implements AutoCloseable {
   static final String ST_MARY = "st-mary";
@@ -39,7 +40,7 @@ final class TestNetwork implements AutoCloseable {
   private final Cli cli;
   private final Path root;
   private final Path wallets;
-  private Node node;
+  private LocalNetwork nodes;
   private Path nodeData;
 
   private TestNetwork(Cli cli, Path root, Path wallets) {
@@ -55,51 +56,82 @@ final class TestNetwork implements AutoCloseable {
 
   static TestNetwork running(Path parent, String name, String... initOptions) {
     TestNetwork network = create(parent, name, initOptions);
-    network.startNode();
+    network.startNodes();
     return network;
   }
 
-  private void startNode() {
-    Path configFile = layout().nodeConfig(FIRST_VALIDATOR);
+  /**
+   * Starts every validator of the network in this JVM, each on free ports written into its
+   * {@code node.yaml} (so that the CLI finds them), with data outside the network directory.
+   */
+  private void startNodes() {
     try {
-      nodeData = Files.createTempDirectory("medledger-test-node");
-      NodeConfig config = NodeConfigFile.read(configFile);
-      node = Node.start(new NodeConfig(config.id(), config.genesis(), config.wallet(), config.tlsCertificate(),
-          config.tlsKey(), nodeData, new NodeConfig.Listen("127.0.0.1", 0), config.batch()),
-          Passphrase.of(Cli.PASSPHRASE.toCharArray()));
-      Files.writeString(configFile, Files.readString(configFile).replaceFirst("port: \\d+", "port: " + node.apiPort()));
+      nodeData = Files.createTempDirectory("medledger-test-nodes");
     } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> ids = layout().readGenesis().validators().stream().map(v -> v.id()).toList();
+    java.util.SortedMap<String, String> peers = new java.util.TreeMap<>();
+    ids.forEach(id -> peers.put(id, "127.0.0.1:" + freePort()));
+    List<NodeConfig> configs = new ArrayList<>();
+    for (String id : ids) {
+      NodeConfig read = NodeConfigFile.read(layout().nodeConfig(id));
+      String address = peers.get(id);
+      NodeConfig config = new NodeConfig(id, read.genesis(), read.wallet(), read.tlsCertificate(), read.tlsKey(),
+          nodeData.resolve(id).resolve("data"), new NodeConfig.Listen("127.0.0.1", freePort()), read.batch(),
+          new NodeConfig.Consensus(new NodeConfig.Listen("127.0.0.1",
+              Integer.parseInt(address.substring(address.indexOf(':') + 1))), peers, nodeData.resolve(id).resolve("raft")));
+      try {
+        Files.writeString(layout().nodeConfig(id), NodeConfigFile.write(config));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      configs.add(config);
+    }
+    try {
+      nodes = LocalNetwork.start(configs, Passphrase.of(Cli.PASSPHRASE.toCharArray()), List.of());
+      nodes.awaitLeader(java.time.Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
       close();
+      throw e;
+    }
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The first validator's node. */
   Node node() {
-    return node;
+    return nodes.node(FIRST_VALIDATOR);
   }
 
   /** The running node's API, trusting the network's CAs. */
   NodeClient client() {
-    return new NodeClient(URI.create("https://localhost:" + node.apiPort()), layout().readGenesis().authorities());
+    return new NodeClient(URI.create("https://localhost:" + node().apiPort()), layout().readGenesis().authorities());
   }
 
-  /** Where the running node keeps its chain. */
+  /** Where the first validator keeps its chain. */
   Path nodeData() {
-    return nodeData;
+    return nodeData.resolve(FIRST_VALIDATOR).resolve("data");
   }
 
-  /** Stops the node, keeping its data. */
-  void stopNode() {
-    if (node != null) {
-      node.close();
-      node = null;
+  /** Stops the nodes, keeping their data. */
+  void stopNodes() {
+    if (nodes != null) {
+      nodes.close();
+      nodes = null;
     }
   }
 
   /** Stops the node and deletes its data. */
   @Override
   public void close() {
-    stopNode();
+    stopNodes();
     if (nodeData != null) {
       deleteRecursively(nodeData);
       nodeData = null;

@@ -146,14 +146,14 @@ public final class LedgerCodec {
     return path.stream().map(b -> MerkleHash.of(b.toByteArray())).toList();
   }
 
-  private static org.medledger.ledger.codec.pb.BlockSeal toProto(BlockSeal seal) {
+  static org.medledger.ledger.codec.pb.BlockSeal toProto(BlockSeal seal) {
     return org.medledger.ledger.codec.pb.BlockSeal.newBuilder()
         .setValidator(seal.validator())
         .setSignature(ByteString.copyFrom(seal.signature()))
         .build();
   }
 
-  private static BlockSeal fromProto(org.medledger.ledger.codec.pb.BlockSeal pb) {
+  static BlockSeal fromProto(org.medledger.ledger.codec.pb.BlockSeal pb) {
     return new BlockSeal(pb.getValidator(), pb.getSignature().toByteArray());
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.medledger.node.config.NodeConfig;
+import org.medledger.node.tls.TlsIdentity;
 
 /**
  * The node's HTTPS API (HTTPS only: there is no plain-HTTP connector).

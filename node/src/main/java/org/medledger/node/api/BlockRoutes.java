@@ -26,6 +26,6 @@ final class BlockRoutes {
     Block block = ledger.chain().block(height).orElseThrow(() -> new ProblemException(404, "unknown-block",
         "block " + height + " is not on chain; the head is block " + ledger.chain().height()));
     List<BlockSeal> seals = ledger.chain().seals(height);
-    ctx.json(Views.BlockView.of(block, seals, ledger.isFinal(seals)));
+    ctx.json(Views.BlockView.of(block, seals, ledger.isFinal(height, seals)));
   }
 }

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.medledger.node.config.NodeConfig;
+import org.medledger.node.tls.TlsIdentity;
 
 /**
  * The API's only connector: HTTP/1.1 over TLS 1.3 or 1.2, with the node's key and certificate

@@ -2,19 +2,23 @@ package org.medledger.node.api;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
 import org.medledger.ledger.genesis.Genesis;
-import org.medledger.node.producer.BlockProducer;
+import org.medledger.node.producer.Proposer;
 
 /**
- * What the API serves: the node's chain (read only), its block producer (to submit) and the
- * genesis of its network (chain id and validators).
+ * What the API serves: the node's chain (read only), where transactions are submitted, how to
+ * wait for a block's finality, and the genesis of its network (chain id and validators).
  */
-public record NodeLedger(ChainView chain, BlockProducer producer, Genesis genesis) {
+public record NodeLedger(
+    ChainView chain, Proposer producer, java.util.function.LongFunction<CompletableFuture<Void>> finality,
+    Genesis genesis) {
   public NodeLedger {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(producer, "producer");
+    Objects.requireNonNull(finality, "finality");
     Objects.requireNonNull(genesis, "genesis");
   }
 
@@ -27,8 +31,14 @@ public record NodeLedger(ChainView chain, BlockProducer producer, Genesis genesi
     return BlockSeal.quorum(genesis.validators().size());
   }
 
-  /** Whether seals of a quorum of distinct validators of the genesis are known. */
-  public boolean isFinal(List<BlockSeal> seals) {
+  /**
+   * Whether a block is final: block 0 always (anyone derives it from the genesis file), any other
+   * once seals of a quorum of distinct validators of the genesis are known.
+   */
+  public boolean isFinal(long height, List<BlockSeal> seals) {
+    if (height == 0) {
+      return true;
+    }
     List<String> validators = validators();
     long sealed = seals.stream().map(BlockSeal::validator).filter(validators::contains).distinct().count();
     return sealed >= quorum();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.medledger.ledger.Digest;
@@ -38,12 +39,18 @@ final class TransactionRoutes {
   }
 
   /**
-   * {@code POST /v1/transactions}: body = the canonical signed transaction. 200 with the receipt
-   * once committed (also when its result failed: it is on chain), or a problem.
+   * {@code POST /v1/transactions[?wait=final]}: body = the canonical signed transaction. 200 with
+   * the receipt once committed (also when its result failed: it is on chain) or, with
+   * {@code wait=final}, once its block is final (the receipt then carries a quorum of seals); or a
+   * problem.
    */
   void submit(Context ctx) {
+    boolean waitFinal = waitForFinality(ctx);
     SignedTransaction transaction = decode(body(ctx));
     ctx.future(() -> ledger.producer().submit(transaction)
+        .thenCompose(receipt -> waitFinal ? ledger.finality().apply(receipt.height())
+            .thenApply(done -> Receipts.of(ledger.chain(), receipt.transaction().id(),
+                ledger.chain().seals(receipt.height())).orElse(receipt)) : CompletableFuture.completedFuture(receipt))
         .orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((receipt, error) -> {
           if (error == null) {
@@ -53,6 +60,17 @@ final class TransactionRoutes {
           }
           return null;
         }));
+  }
+
+  private static boolean waitForFinality(Context ctx) {
+    String wait = ctx.queryParam("wait");
+    if (wait == null || wait.equals("commit")) {
+      return false;
+    }
+    if (wait.equals("final")) {
+      return true;
+    }
+    throw new ProblemException(400, "bad-parameter", "wait is 'commit' (the default) or 'final'");
   }
 
   /** {@code GET /v1/transactions/{id}}: the receipt of a committed transaction. */
@@ -69,7 +87,7 @@ final class TransactionRoutes {
   }
 
   private Views.ReceiptView view(Receipt receipt) {
-    return Views.ReceiptView.of(receipt, ledger.isFinal(receipt.seals()));
+    return Views.ReceiptView.of(receipt, ledger.isFinal(receipt.height(), receipt.seals()));
   }
 
   private static ProblemException unknown(Digest id) {

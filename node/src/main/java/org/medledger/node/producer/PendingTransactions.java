@@ -120,6 +120,29 @@ final class PendingTransactions {
     }
   }
 
+  /** Forgets one transaction and hands back its entry, if it was still known. */
+  java.util.Optional<Entry> settle(Digest id) {
+    lock.lock();
+    try {
+      return java.util.Optional.ofNullable(known.remove(id));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets every transaction still known (queued or proposed) and hands back their entries. */
+  List<Entry> forgetAll() {
+    lock.lock();
+    try {
+      List<Entry> all = new ArrayList<>(known.values());
+      known.clear();
+      queue.clear();
+      return all;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Forgets a batch's transactions: they are on chain now (or failed). */
   void settled(List<Entry> batch) {
     lock.lock();

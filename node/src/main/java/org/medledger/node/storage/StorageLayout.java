@@ -14,6 +14,8 @@ public final class StorageLayout {
   public static final int FORMAT = 1;
   /** {@link Column#META} key of the head height (8 bytes, big-endian). */
   public static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
+  /** {@link Column#META} key of the last applied log index (8 bytes, big-endian). */
+  public static final byte[] APPLIED_KEY = "applied".getBytes(StandardCharsets.US_ASCII);
   /** {@link Column#META} key of the layout format (4 bytes, big-endian). */
   public static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
   /** Length of a height key and of a head record. */

@@ -77,7 +77,7 @@ class TransactionsApiTest {
     TestNetwork.Member alice = network.issue(TestNetwork.ORG, "alice", Role.PHYSICIAN);
     SignedTransaction record = node.sign(registrar, IdentityContract.RECORD, alice.der());
 
-    HttpResponse<String> response = api.submit(record);
+    HttpResponse<String> response = api.submitFinal(record);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -103,11 +103,21 @@ class TransactionsApiTest {
   }
 
   @Test
+  void anUnknownWaitModeIsRefusedWith400AndNothingIsSubmitted() {
+    TestNetwork.Member alice = network.issue(TestNetwork.ORG, "alice", Role.PHYSICIAN);
+    SignedTransaction record = node.sign(registrar, IdentityContract.RECORD, alice.der());
+    HttpResponse<String> response = api.post("/v1/transactions?wait=forever", record.encoded(),
+        "application/octet-stream");
+    problem(response, 400, "bad-parameter");
+    assertThat(node.node().chain().locate(record.id())).isEmpty();
+  }
+
+  @Test
   void aRecordedPersonTransacts() {
     TestNetwork.Member alice = enrolled("alice", Role.PATIENT);
     SignedTransaction echo = node.sign(alice, EchoContract.ECHO, new byte[] {7, 7});
 
-    HttpResponse<String> response = api.submit(echo);
+    HttpResponse<String> response = api.submitFinal(echo);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = ApiClient.json(response);
@@ -123,7 +133,7 @@ class TransactionsApiTest {
     TestNetwork.Member alice = enrolled("alice", Role.NURSE);
     SignedTransaction refused = node.sign(alice, EchoContract.FAIL, new byte[] {1});
 
-    HttpResponse<String> response = api.submit(refused);
+    HttpResponse<String> response = api.submitFinal(refused);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = ApiClient.json(response);

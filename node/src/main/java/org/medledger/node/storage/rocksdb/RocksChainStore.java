@@ -14,7 +14,6 @@ import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
 import org.medledger.ledger.block.BlockSeal;
-import org.medledger.ledger.chain.MutableChain;
 import org.medledger.ledger.chain.TransactionLocation;
 import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.codec.MalformedEncodingException;
@@ -23,6 +22,7 @@ import org.medledger.ledger.state.StateView;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.node.storage.Column;
 import org.medledger.node.storage.RawLedgerStorage;
+import org.medledger.node.storage.ReplicatedChainStore;
 import org.medledger.node.storage.StorageException;
 import org.medledger.node.storage.StorageLayout;
 
@@ -49,9 +49,11 @@ import org.medledger.node.storage.StorageLayout;
  * <p>No block or state is cached on the Java heap; RocksDB's own caches are bounded (see
  * {@code RocksTuning}).
  */
-public final class RocksChainStore implements MutableChain {
+public final class RocksChainStore implements ReplicatedChainStore {
   /** Every this many blocks, the committed-head record is brought up to date. */
   private static final long COMMITTED_HEAD_INTERVAL = 256;
+  /** Marks a write that comes from no log entry (block 0, tests). */
+  private static final long NO_LOG_INDEX = -1;
   private final RocksDatabase db;
   private final Object appendLock = new Object();
   private final StateView state = this::stateValue;
@@ -59,12 +61,16 @@ public final class RocksChainStore implements MutableChain {
   private final CommittedHead committed;
   /** The height of the last committed block; written only under {@code appendLock}. */
   private volatile long head;
+  /** The last applied log index; written only under {@code appendLock}. */
+  private volatile long applied;
 
   private RocksChainStore(RocksDatabase db, CommittedHead committed, long head) {
     this.db = db;
     this.committed = committed;
     this.head = head;
     this.raw = new RocksRawStorage(db);
+    byte[] stored = db.get(Column.META, StorageLayout.APPLIED_KEY, () -> "the applied log index");
+    this.applied = stored == null ? -1 : java.nio.ByteBuffer.wrap(stored).getLong();
   }
 
   /**
@@ -198,6 +204,11 @@ public final class RocksChainStore implements MutableChain {
 
   @Override
   public void addSeal(long height, BlockSeal seal) {
+    addSeal(height, seal, NO_LOG_INDEX);
+  }
+
+  @Override
+  public void addSeal(long height, BlockSeal seal, long logIndex) {
     Objects.requireNonNull(seal, "seal");
     synchronized (appendLock) {
       db.ensureWritable();
@@ -208,7 +219,37 @@ public final class RocksChainStore implements MutableChain {
       byte[] validator = seal.validator().getBytes(StandardCharsets.UTF_8);
       byte[] key = Arrays.copyOf(prefix, prefix.length + validator.length);
       System.arraycopy(validator, 0, key, prefix.length, validator.length);
-      db.write(batch -> batch.put(Column.SEALS, key, LedgerCodec.encode(seal)), "a seal of block " + height);
+      db.write(batch -> {
+        batch.put(Column.SEALS, key, LedgerCodec.encode(seal));
+        recordApplied(batch, logIndex);
+      }, "a seal of block " + height);
+      advanceApplied(logIndex);
+    }
+  }
+
+  @Override
+  public long appliedIndex() {
+    return applied;
+  }
+
+  @Override
+  public void markApplied(long logIndex) {
+    synchronized (appendLock) {
+      db.ensureWritable();
+      db.write(batch -> recordApplied(batch, logIndex), "the applied log index");
+      advanceApplied(logIndex);
+    }
+  }
+
+  private static void recordApplied(RocksDatabase.Batch batch, long logIndex) {
+    if (logIndex != NO_LOG_INDEX) {
+      batch.put(Column.META, StorageLayout.APPLIED_KEY, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(logIndex).array());
+    }
+  }
+
+  private void advanceApplied(long logIndex) {
+    if (logIndex != NO_LOG_INDEX) {
+      applied = logIndex;
     }
   }
 
@@ -234,6 +275,11 @@ public final class RocksChainStore implements MutableChain {
    */
   @Override
   public void append(Block block, StateChanges changes) {
+    append(block, changes, NO_LOG_INDEX);
+  }
+
+  @Override
+  public void append(Block block, StateChanges changes, long logIndex) {
     Objects.requireNonNull(block, "block");
     Objects.requireNonNull(changes, "changes");
     synchronized (appendLock) {
@@ -260,8 +306,10 @@ public final class RocksChainStore implements MutableChain {
           }
         });
         batch.put(Column.META, StorageLayout.HEAD_KEY, heightKey);
+        recordApplied(batch, logIndex);
       }, "block " + height);
       head = height;
+      advanceApplied(logIndex);
       if (height % COMMITTED_HEAD_INTERVAL == 0) {
         committed.record(height);
       }

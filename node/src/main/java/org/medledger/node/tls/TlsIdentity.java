@@ -1,4 +1,4 @@
-package org.medledger.node.api;
+package org.medledger.node.tls;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -1,0 +1,26 @@
+package org.medledger.node.consensus;
+
+import java.util.List;
+import java.util.Optional;
+import org.medledger.ledger.block.Block;
+import org.medledger.ledger.block.BlockSeal;
+import org.medledger.ledger.consensus.LogEntry;
+
+/**
+ * What a node does when its chain grows from the log: answer waiting clients, seal new blocks,
+ * report misbehaviour. Called on the applying thread, in log order; implementations hand slow
+ * work to other threads.
+ */
+public interface AppliedListener {
+  /**
+   * A batch was applied: the block it became, or none if none of its transactions could go into
+   * a block (all replays or undecodable).
+   */
+  void batchApplied(LogEntry.TransactionBatch batch, Optional<Block> block);
+
+  /** A valid seal was added; {@code seals} are all the block's seals now. */
+  void sealAdded(long height, BlockSeal seal, List<BlockSeal> seals);
+
+  /** A seal was refused: a validator sealed a header other than the block at that height, or sent a bad seal. */
+  void sealRejected(long height, String validator, String reason);
+}

@@ -1,0 +1,114 @@
+package org.medledger.node.consensus;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.medledger.ledger.block.Block;
+import org.medledger.ledger.block.BlockSeal;
+import org.medledger.ledger.chain.ChainView;
+import org.medledger.ledger.consensus.LogEntry;
+import org.medledger.node.producer.Proposer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this node does as its chain grows from the log: completes its clients' transactions,
+ * seals every new block, and reports refused seals (kept, the latest {@value #KEPT_REPORTS}, for
+ * the status page).
+ */
+public final class NodeEvents implements AppliedListener {
+  private static final int KEPT_REPORTS = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(NodeEvents.class);
+
+  /** A refused seal: who, for which block, why. */
+  public record SealReport(long height, String validator, String reason) {}
+
+  private final ChainView chain;
+  private final Validators validators;
+  private final Deque<SealReport> rejected = new ArrayDeque<>();
+  /** Futures waiting for a block to become final, by height. */
+  private final java.util.Map<Long, List<java.util.concurrent.CompletableFuture<Void>>> awaitingFinality =
+      new java.util.HashMap<>();
+  private volatile Proposer proposer;
+  private volatile Sealer sealer;
+
+  public NodeEvents(ChainView chain, Validators validators) {
+    this.chain = chain;
+    this.validators = validators;
+  }
+
+  /** Completes once seals of a quorum of validators over the block at this height are on chain. */
+  public java.util.concurrent.CompletableFuture<Void> finality(long height) {
+    java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
+    synchronized (awaitingFinality) {
+      awaitingFinality.computeIfAbsent(height, h -> new java.util.ArrayList<>()).add(future);
+    }
+    if (validators.isFinal(chain.seals(height))) {
+      completeFinality(height);
+    }
+    return future;
+  }
+
+  private void completeFinality(long height) {
+    List<java.util.concurrent.CompletableFuture<Void>> waiting;
+    synchronized (awaitingFinality) {
+      waiting = awaitingFinality.remove(height);
+    }
+    if (waiting != null) {
+      waiting.forEach(f -> f.complete(null));
+    }
+  }
+
+  /** Connects the parts that need the replicated log themselves; before that, nothing is sealed or answered. */
+  public void connect(Proposer proposer, Sealer sealer) {
+    this.proposer = proposer;
+    this.sealer = sealer;
+  }
+
+  /**
+   * Seals the new block and answers this node's clients. A failure here never fails the apply:
+   * the block is on chain whatever happens to the answers.
+   */
+  @Override
+  public void batchApplied(LogEntry.TransactionBatch batch, Optional<Block> block) {
+    Sealer s = sealer;
+    Proposer p = proposer;
+    try {
+      if (s != null) {
+        block.ifPresent(s::seal);
+      }
+      if (p != null) {
+        p.batchApplied(batch, block, block.map(b -> chain.seals(b.height())).orElse(List.of()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("after applying a batch{}: {}", block.map(b -> " (block " + b.height() + ")").orElse(""),
+          e.toString());
+    }
+  }
+
+  @Override
+  public void sealAdded(long height, BlockSeal seal, List<BlockSeal> seals) {
+    if (validators.isFinal(seals)) {
+      completeFinality(height);
+    }
+  }
+
+  @Override
+  public void sealRejected(long height, String validator, String reason) {
+    LOG.warn("refused the seal of {} over block {}: {}", validator, height, reason);
+    synchronized (rejected) {
+      if (rejected.size() == KEPT_REPORTS) {
+        rejected.removeFirst();
+      }
+      rejected.addLast(new SealReport(height, validator, reason));
+    }
+  }
+
+  /** The latest refused seals, oldest first. */
+  public List<SealReport> rejectedSeals() {
+    synchronized (rejected) {
+      return List.copyOf(rejected);
+    }
+  }
+}
