@@ -134,6 +134,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheConsensusAdaptorImportsRatis() {
+    noClasses().that().resideOutsideOfPackage("org.medledger.node.consensus.ratis..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.ratis..")
+        .because("consensus.ratis is the one adaptor for Apache Ratis (DESIGN.md §3)")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheApiAdaptorImportsJavalinOrJetty() {
     noClasses().that().resideOutsideOfPackage("org.medledger.node.api..")
         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")

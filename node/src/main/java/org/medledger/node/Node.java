@@ -54,10 +54,12 @@ public final class Node implements AutoCloseable {
   private final RatisReplica replica;
   private final NodeEvents events;
   private final ApiServer api;
+  private final int consensusPort;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Node(String id, Genesis genesis, RocksChainStore store, Proposer proposer, RatisReplica replica,
-      NodeEvents events, ApiServer api) {
+      NodeEvents events, ApiServer api, int consensusPort) {
+    this.consensusPort = consensusPort;
     this.id = id;
     this.genesis = genesis;
     this.store = store;
@@ -101,9 +103,11 @@ public final class Node implements AutoCloseable {
       Validators validators = Validators.of(genesis);
       NodeEvents events = new NodeEvents(store, validators);
       LogApplier applier = new LogApplier(store, rules, validators, events);
+      java.util.concurrent.CompletableFuture<Node> running = new java.util.concurrent.CompletableFuture<>();
+      Runnable halting = () -> running.thenAcceptAsync(Node::close); // also if it halts while starting
       RatisReplica replica = RatisReplica.create(new RatisReplica.Settings(genesis.chainId(), self.id(),
           peers.listen().host(), peers.listen().port(), peers.addresses(), config.consensus().storage(),
-          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities())), applier);
+          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities())), applier, halting);
       started.add(replica);
       Proposer proposer = Proposer.start(self.id(), store, rules, replica, config.batch(),
           Proposer.DEFAULT_MAX_PENDING, Clock.systemUTC());
@@ -113,7 +117,9 @@ public final class Node implements AutoCloseable {
       ApiServer api = startApi(config, tls, new NodeLedger(store, proposer, events::finality, genesis));
       LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1, consensus on {}", self.id(), genesis.chainId(),
           store.height(), config.api().host(), api.port(), peers.listen());
-      return new Node(self.id(), genesis, store, proposer, replica, events, api);
+      Node node = new Node(self.id(), genesis, store, proposer, replica, events, api, peers.listen().port());
+      running.complete(node);
+      return node;
     } catch (RuntimeException e) {
       for (AutoCloseable part : started) {
         closeQuietly(part, e);
@@ -200,6 +206,11 @@ public final class Node implements AutoCloseable {
   /** The node's chain, read only. */
   public ChainView chain() {
     return store;
+  }
+
+  /** The port on which this validator's consensus server listens for its peers. */
+  public int consensusPort() {
+    return consensusPort;
   }
 
   /** The port the HTTPS API listens on. */

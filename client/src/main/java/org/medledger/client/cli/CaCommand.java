@@ -197,7 +197,7 @@ final class CaCommand {
       Passphrase walletPassphrase = context.passphrases().forNewKeys("the wallet " + wallet);
       CommittedTransaction[] committed = new CommittedTransaction[1];
       Wallet enrolled = Enrollment.enroll(store, registrar, name, secret, keyType.scheme, context.clock().instant(),
-          issued -> committed[0] = chain.commit(IdentityContract.RECORD, der(issued)));
+          issued -> committed[0] = chain.recordCertificate(issued));
       enrolled.writeNew(wallet, walletPassphrase);
       X509Certificate certificate = enrolled.certificate();
       PrintWriter out = spec.commandLine().getOut();
@@ -207,14 +207,6 @@ final class CaCommand {
       out.println("certificate recorded " + RegistrarTransactions.describe(committed[0]));
       out.println("wallet written to " + wallet);
       out.flush();
-    }
-
-    private static byte[] der(X509Certificate certificate) {
-      try {
-        return certificate.getEncoded();
-      } catch (java.security.cert.CertificateEncodingException e) {
-        throw new IllegalStateException("the new certificate cannot be encoded", e);
-      }
     }
 
     /** Checked before the secret is spent: a wallet that cannot be written would lose the new key. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.network.DemoIdentities;
@@ -12,6 +13,14 @@ import org.medledger.client.network.Enrollment;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkInitializer;
 import org.medledger.client.network.NetworkLayout;
+import org.medledger.client.network.NetworkNodes;
+import org.medledger.client.sdk.NodeClient;
+import org.medledger.ledger.identity.IdentityCodec;
+import org.medledger.ledger.identity.IdentityContract;
+import org.medledger.node.LocalNetwork;
+import org.medledger.node.Node;
+import org.medledger.node.config.NodeConfig;
+import org.medledger.node.config.NodeConfigFile;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.pki.IdentityClaims;
@@ -24,15 +33,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code medledger dev}: a development network with demo identities, created on first run and
- * reused afterwards.
+ * resumed afterwards, all its validators running in this process until it is stopped.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-    description = {"Create (first run) or reuse a development network: 3 organisations, validators and demo",
-        "identities with their wallets. Keys use MEDLEDGER_PASSPHRASE, or the development passphrase."})
+    description = {"Run a development network: every validator in this process on loopback. The first run",
+        "creates it (3 organisations, validators, demo identities on chain with their wallets); later runs",
+        "resume its chain. Keys use MEDLEDGER_PASSPHRASE, or the development passphrase. Ctrl-C stops it."})
 final class DevCommand implements Runnable {
   /** Development only: printed, documented, and never used when MEDLEDGER_PASSPHRASE is set. */
   static final String DEV_PASSPHRASE = "medledger-dev";
-  private static final String DEV_FIRST_VALIDATOR = "validator-1";
+  private static final java.time.Duration LEADER_TIMEOUT = java.time.Duration.ofSeconds(30);
   static final List<OrganisationId> ORGANISATIONS =
       List.of(OrganisationId.of("st-mary"), OrganisationId.of("city-clinic"), OrganisationId.of("acme-insurance"));
 
@@ -46,6 +56,14 @@ final class DevCommand implements Runnable {
   @Option(names = "--validators", defaultValue = "4", description = "Validators on first run (default: ${DEFAULT-VALUE}).")
   int validators;
 
+  @Option(names = "--api-port", defaultValue = "8441", paramLabel = "PORT",
+      description = "First run: HTTPS port of validator-1; the others follow (default: ${DEFAULT-VALUE}).")
+  int firstApiPort;
+
+  @Option(names = "--consensus-port", defaultValue = "9441", paramLabel = "PORT",
+      description = "First run: consensus port of validator-1; the others follow (default: ${DEFAULT-VALUE}).")
+  int firstConsensusPort;
+
   DevCommand(CliContext context) {
     this.context = context;
   }
@@ -57,47 +75,86 @@ final class DevCommand implements Runnable {
     String envPassphrase = context.environment().get(Passphrases.PASSPHRASE);
     Passphrase passphrase = Passphrase.of(
         (envPassphrase == null || envPassphrase.isEmpty() ? DEV_PASSPHRASE : envPassphrase).toCharArray());
-    if (Files.exists(data)) {
-      out.println("reusing the development network in " + data);
-      NetworkCommand.printSummary(out, layout, layout.readGenesis());
-    } else {
+    boolean fresh = !Files.exists(data);
+    Genesis genesis;
+    if (fresh) {
       out.println("creating a development network in " + data);
-      Genesis genesis = NetworkInitializer.init(data,
-          NetworkInitializer.Options.defaults(ORGANISATIONS, validators), passphrase, context.clock().instant(),
+      NetworkInitializer.Options defaults = NetworkInitializer.Options.defaults(ORGANISATIONS, validators);
+      NetworkInitializer.Options options = new NetworkInitializer.Options(defaults.organisations(), validators,
+          defaults.policy(), defaults.tlsHosts(), defaults.keyScheme(), firstApiPort, firstConsensusPort);
+      genesis = NetworkInitializer.init(data, options, passphrase, context.clock().instant(),
           line -> { out.println("  " + line); out.flush(); });
-      enrollDemoIdentities(layout, passphrase, out);
-      NetworkCommand.printSummary(out, layout, genesis);
+    } else {
+      out.println("reusing the development network in " + data);
+      genesis = layout.readGenesis();
+    }
+    NetworkCommand.printSummary(out, layout, genesis);
+    List<NodeConfig> configs = genesis.validators().stream()
+        .map(v -> NodeConfigFile.read(layout.nodeConfig(v.id()))).toList();
+    out.println("starting " + configs.size() + " validators…");
+    out.flush();
+    LocalNetwork nodes = LocalNetwork.start(configs, passphrase, List.of());
+    try {
+      nodes.awaitLeader(LEADER_TIMEOUT);
+      if (fresh) {
+        enrollDemoIdentities(layout, passphrase, out);
+      }
+      printUsage(out, layout, nodes, envPassphrase == null);
+    } catch (RuntimeException e) {
+      nodes.close();
+      throw e;
+    }
+    context.foreground().hold(nodes);
+  }
+
+  private void printUsage(PrintWriter out, NetworkLayout layout, LocalNetwork nodes, boolean devPassphrase) {
+    out.println();
+    for (Node node : nodes.nodes()) {
+      out.println("  " + node.id() + ": https://127.0.0.1:" + node.apiPort() + "/v1/status (height "
+          + node.chain().height() + ")" + (node.isLeader() ? ", consensus leader" : ""));
     }
     out.println();
-    out.println("demo wallets (passphrase: " + (envPassphrase == null ? "'" + DEV_PASSPHRASE + "', development only"
+    out.println("demo wallets (passphrase: " + (devPassphrase ? "'" + DEV_PASSPHRASE + "', development only"
         : "from " + Passphrases.PASSPHRASE) + "):");
     for (DemoIdentities.Identity identity : DemoIdentities.ALL) {
       out.println("  " + identity.name() + " (" + identity.role().id() + ", " + identity.organisation() + "): "
           + DemoIdentities.wallet(layout, identity));
     }
+    String env = devPassphrase ? Passphrases.PASSPHRASE + "=" + DEV_PASSPHRASE + " " : "";
+    Node first = nodes.nodes().get(0);
     out.println();
-    out.println("try:  ./medledger ca verify " + DemoIdentities.wallet(layout, DemoIdentities.ALL.get(0))
-        + " --network " + data);
-    out.println("run one validator:  " + (envPassphrase == null ? Passphrases.PASSPHRASE + "=" + DEV_PASSPHRASE + " " : "")
-        + "./medledger node --config "
-        + layout.nodeConfig(DEV_FIRST_VALIDATOR) + "  (all validators together come with the consensus layer)");
+    out.println("try, in another terminal:");
+    out.println("  curl --cacert " + layout.authorityCertificate(ORGANISATIONS.get(0)) + " https://localhost:"
+        + first.apiPort() + "/v1/status");
+    out.println("  " + env + "./medledger ca register --network " + data + " --org " + ORGANISATIONS.get(0)
+        + " --name dr-new --role physician");
+    out.println("  ./medledger ca verify " + DemoIdentities.wallet(layout, DemoIdentities.ALL.get(0)) + " --network "
+        + data);
+    out.println("Ctrl-C stops every validator; the next run resumes the same chain.");
     out.flush();
   }
 
+  /** Registers and enrolls the demo identities, on chain, through the running validators. */
   private void enrollDemoIdentities(NetworkLayout layout, Passphrase passphrase, PrintWriter out) {
     Instant now = context.clock().instant();
+    NodeClient node = new NetworkNodes(layout).connect(Optional.empty());
     for (DemoIdentities.Identity identity : DemoIdentities.ALL) {
-      out.println("  enrolling " + identity.name());
+      out.println("  enrolling " + identity.name() + " on chain");
       out.flush();
       AuthorityStore store = new AuthorityStore(layout, identity.organisation());
       Registrar registrar = store.registrar(passphrase);
+      RegistrarTransactions chain = new RegistrarTransactions(node, layout, identity.organisation(), passphrase);
       IdentityClaims claims = new IdentityClaims(identity.name(), identity.role(), identity.organisation(),
           new TreeMap<>(identity.attributes()));
-      String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now,
-          registrar.policy().enrollmentSecret()));
-      // No node runs yet: the demo identities exist at their CAs only, not on chain.
+      String secret = store.update(records -> {
+        Registrar.Outcome<String> registered = Registrar.register(records, store.organisation(), claims, now,
+            registrar.policy().enrollmentSecret());
+        chain.commit(IdentityContract.REGISTER, IdentityCodec.registerPayload(claims));
+        return registered;
+      });
       Enrollment.enroll(store, registrar, identity.name(), secret, SignatureScheme.ECDSA_P256_SHA256, now,
-          certificate -> {}).writeNew(DemoIdentities.wallet(layout, identity), passphrase);
+          chain::recordCertificate)
+          .writeNew(DemoIdentities.wallet(layout, identity), passphrase);
     }
   }
 }

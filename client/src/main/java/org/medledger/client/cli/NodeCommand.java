@@ -2,7 +2,6 @@ package org.medledger.client.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.medledger.node.Node;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.node.config.NodeConfigFile;
@@ -30,20 +29,11 @@ final class NodeCommand implements Runnable {
   public void run() {
     NodeConfig nodeConfig = NodeConfigFile.read(config);
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stopped = new CountDownLatch(1);
     Node node = Node.start(nodeConfig, context.passphrases().existing("the keys of " + nodeConfig.id()));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "medledger-node-shutdown"));
-    out.printf("%s is serving chain %s at https://%s:%d (height %d); Ctrl-C stops it%n", nodeConfig.id(),
-        node.genesis().chainId(), nodeConfig.api().host(), node.apiPort(), node.chain().height());
+    out.printf("%s is serving chain %s at https://%s:%d (height %d); consensus with its peers on port %d; "
+        + "Ctrl-C stops it%n", nodeConfig.id(), node.genesis().chainId(), nodeConfig.api().host(), node.apiPort(),
+        node.chain().height(), node.consensusPort());
     out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      node.close();
-    }
+    context.foreground().hold(node);
   }
 }

@@ -34,6 +34,15 @@ final class RegistrarTransactions {
     return committed;
   }
 
+  /** Records a certificate the organisation's CA issued. */
+  CommittedTransaction recordCertificate(java.security.cert.X509Certificate certificate) {
+    try {
+      return commit(org.medledger.ledger.identity.IdentityContract.RECORD, certificate.getEncoded());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException("the new certificate cannot be encoded", e);
+    }
+  }
+
   /** One line for the user: where the transaction landed. */
   static String describe(CommittedTransaction committed) {
     return "on chain: transaction " + committed.receipt().transaction().id().hex().substring(0, 16)

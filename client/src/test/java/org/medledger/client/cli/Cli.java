@@ -20,36 +20,48 @@ final class Cli {
   /** A prompt with no terminal behind it. */
   static final CliContext.SecretPrompt NO_TERMINAL = text -> null;
 
+  /** A service started by a command stops as soon as it is up. */
+  static final CliContext.Foreground STOP_AT_ONCE = service -> {
+    try {
+      service.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  };
+
   private final Map<String, String> environment;
   private final CliContext.SecretPrompt prompt;
   private final Clock clock;
+  private final CliContext.Foreground foreground;
 
-  private Cli(Map<String, String> environment, CliContext.SecretPrompt prompt, Clock clock) {
+  private Cli(Map<String, String> environment, CliContext.SecretPrompt prompt, Clock clock,
+      CliContext.Foreground foreground) {
     this.environment = Map.copyOf(environment);
     this.prompt = prompt;
     this.clock = clock;
+    this.foreground = foreground;
   }
 
   /** A user with {@link #PASSPHRASE} in {@code MEDLEDGER_PASSPHRASE}. */
   static Cli withPassphrase() {
-    return new Cli(Map.of(Passphrases.PASSPHRASE, PASSPHRASE), NO_TERMINAL, Clock.systemUTC());
+    return new Cli(Map.of(Passphrases.PASSPHRASE, PASSPHRASE), NO_TERMINAL, Clock.systemUTC(), STOP_AT_ONCE);
   }
 
   /** A user with an empty environment and no terminal. */
   static Cli withoutPassphrase() {
-    return new Cli(Map.of(), NO_TERMINAL, Clock.systemUTC());
+    return new Cli(Map.of(), NO_TERMINAL, Clock.systemUTC(), STOP_AT_ONCE);
   }
 
   Cli env(String name, String value) {
     Map<String, String> next = new HashMap<>(environment);
     next.put(name, value);
-    return new Cli(next, prompt, clock);
+    return new Cli(next, prompt, clock, foreground);
   }
 
   Cli withoutEnv(String name) {
     Map<String, String> next = new HashMap<>(environment);
     next.remove(name);
-    return new Cli(next, prompt, clock);
+    return new Cli(next, prompt, clock, foreground);
   }
 
   Cli passphrase(String passphrase) {
@@ -57,11 +69,11 @@ final class Cli {
   }
 
   Cli prompt(CliContext.SecretPrompt next) {
-    return new Cli(environment, next, clock);
+    return new Cli(environment, next, clock, foreground);
   }
 
   Cli clock(Clock next) {
-    return new Cli(environment, prompt, next);
+    return new Cli(environment, prompt, next, foreground);
   }
 
   /** The same user, {@code later} from now on their clock. */
@@ -73,10 +85,21 @@ final class Cli {
     return clock;
   }
 
+  /** While a service a command started is up, runs this; then the service stops. */
+  Cli whileRunning(java.util.function.Consumer<AutoCloseable> check) {
+    return new Cli(environment, prompt, clock, service -> {
+      try {
+        check.accept(service);
+      } finally {
+        STOP_AT_ONCE.hold(service);
+      }
+    });
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    picocli.CommandLine commandLine = MedLedgerCommand.commandLine(new CliContext(environment, prompt, clock));
+    picocli.CommandLine commandLine = MedLedgerCommand.commandLine(new CliContext(environment, prompt, clock, foreground));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

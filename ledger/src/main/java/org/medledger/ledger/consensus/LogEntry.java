@@ -29,6 +29,9 @@ public sealed interface LogEntry {
   /** A validator's seal over the header (by hash) of the block it applied at a height. */
   record SealVote(long height, Digest headerHash, BlockSeal seal) implements LogEntry {
     public SealVote {
+      if (height < 0) {
+        throw new IllegalArgumentException("a height is never negative");
+      }
       Objects.requireNonNull(headerHash, "headerHash");
       Objects.requireNonNull(seal, "seal");
     }

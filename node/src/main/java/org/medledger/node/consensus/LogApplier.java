@@ -102,7 +102,7 @@ public final class LogApplier {
     if (verifier.isEmpty()) {
       return Optional.of("'" + vote.seal().validator() + "' is not a validator");
     }
-    if (vote.height() > chain.height()) {
+    if (vote.height() < 0 || vote.height() > chain.height()) {
       return Optional.of("block " + vote.height() + " does not exist");
     }
     BlockHeader header = chain.header(vote.height()).orElseThrow();

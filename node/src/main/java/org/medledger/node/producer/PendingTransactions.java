@@ -96,29 +96,37 @@ final class PendingTransactions {
   List<Entry> nextBatch() throws InterruptedException {
     lock.lockInterruptibly();
     try {
-      while (queue.isEmpty() && !closed) {
-        changed.await();
-      }
-      long deadline = closed ? 0 : queue.peekFirst().arrivedNanos() + maxDelayNanos;
-      while (!closed && queue.size() < maxTransactions) {
-        long wait = deadline - System.nanoTime();
-        if (wait <= 0) {
-          break;
+      while (true) {
+        while (queue.isEmpty() && !closed) {
+          changed.await();
         }
-        changed.awaitNanos(wait);
+        long deadline = closed ? 0 : queue.peekFirst().arrivedNanos() + maxDelayNanos;
+        while (!closed && queue.size() < maxTransactions) {
+          long wait = deadline - System.nanoTime();
+          if (wait <= 0) {
+            break;
+          }
+          changed.awaitNanos(wait);
+        }
+        if (closed) {
+          return List.of();
+        }
+        List<Entry> batch = new ArrayList<>(Math.min(queue.size(), maxTransactions));
+        while (!queue.isEmpty() && batch.size() < maxTransactions) {
+          Entry next = queue.pollFirst();
+          if (known.get(next.transaction().id()) == next) { // else settled meanwhile: committed through another node
+            batch.add(next);
+          }
+        }
+        if (!batch.isEmpty()) {
+          return batch;
+        }
       }
-      if (closed) {
-        return List.of();
-      }
-      List<Entry> batch = new ArrayList<>(Math.min(queue.size(), maxTransactions));
-      while (!queue.isEmpty() && batch.size() < maxTransactions) {
-        batch.add(queue.pollFirst());
-      }
-      return batch;
     } finally {
       lock.unlock();
     }
   }
+
 
   /** Forgets one transaction and hands back its entry, if it was still known. */
   java.util.Optional<Entry> settle(Digest id) {

@@ -27,9 +27,17 @@ final class LedgerStateMachine extends BaseStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerStateMachine.class);
 
   private final LogApplier applier;
+  private final Runnable halt;
+  /** Set for good once an entry could not be applied: nothing after it may be applied here. */
+  private volatile RuntimeException failure;
 
-  LedgerStateMachine(LogApplier applier) {
+  /**
+   * @param halt called once if an entry cannot be applied (e.g. the disk fails): this validator
+   *     must then leave the group, since applying later entries would fork its chain
+   */
+  LedgerStateMachine(LogApplier applier, Runnable halt) {
     this.applier = applier;
+    this.halt = halt;
   }
 
   @Override
@@ -69,12 +77,18 @@ final class LedgerStateMachine extends BaseStateMachine {
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext transaction) {
     RaftProtos.LogEntryProto entry = transaction.getLogEntry();
+    if (failure != null) {
+      return CompletableFuture.failedFuture(failure);
+    }
     try {
       applier.apply(entry.getIndex(), entry.getStateMachineLogEntry().getLogData().toByteArray());
     } catch (RuntimeException e) {
-      LOG.error("log entry {} could not be applied; this validator stops applying: {}", entry.getIndex(),
-          e.getMessage());
-      return CompletableFuture.failedFuture(e);
+      failure = new IllegalStateException("this validator stopped at log entry " + entry.getIndex()
+          + ", which it could not apply: " + e.getMessage(), e);
+      LOG.error("log entry {} could not be applied; this validator stops (restart it once the cause is fixed: "
+          + "it resumes from its last stored block): {}", entry.getIndex(), e.getMessage());
+      halt.run();
+      return CompletableFuture.failedFuture(failure);
     }
     updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
     return CompletableFuture.completedFuture(Message.EMPTY);

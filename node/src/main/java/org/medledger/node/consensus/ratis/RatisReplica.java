@@ -50,9 +50,10 @@ public final class RatisReplica implements Replicator, AutoCloseable {
 
   /**
    * Creates this validator's server (formatting its storage on first start) and its client;
-   * {@link #start()} then joins the group.
+   * {@link #start()} then joins the group. {@code onHalt} runs once if a committed entry cannot be
+   * applied here: the node must then stop.
    */
-  public static RatisReplica create(Settings settings, LogApplier applier) {
+  public static RatisReplica create(Settings settings, LogApplier applier, Runnable onHalt) {
     RaftGroup group = RatisClient.group(settings.chainId(), settings.peers());
     Parameters tls = RatisClient.tls(settings.keyManager(), settings.trustManager());
     RaftServer server = null;
@@ -64,7 +65,7 @@ public final class RatisReplica implements Replicator, AutoCloseable {
           .setGroup(group)
           .setProperties(serverProperties(settings))
           .setParameters(tls)
-          .setStateMachine(new LedgerStateMachine(applier))
+          .setStateMachine(new LedgerStateMachine(applier, onHalt))
           .setOption(fresh ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
           .build();
       RatisClient client = RatisClient.connect(settings.chainId(), settings.peers(), settings.keyManager(),

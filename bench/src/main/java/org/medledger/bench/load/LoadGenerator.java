@@ -1,0 +1,84 @@
+package org.medledger.bench.load;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.medledger.client.sdk.NodeClient;
+import org.medledger.ledger.tx.SignedTransaction;
+
+/**
+ * Load on one or more running nodes over their HTTPS API (the client SDK's {@link NodeClient}),
+ * with transactions signed before the timed part by the registrars of a network directory made by
+ * {@link BenchNetwork} (or {@code medledger network init}). Nodes must run the echo contract
+ * ({@link BenchNode}). Transactions go to the nodes round-robin.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.medledger.bench.load.LoadGenerator \
+ *     --network DIR --nodes https://127.0.0.1:PORT[,https://…] \
+ *     [--transactions 20000] [--warmup 4000] [--concurrency 256 | --rate TX_PER_S [--max-in-flight 4096]] \
+ *     [--payload-bytes 64] [--ceiling true]
+ * </pre>
+ *
+ * Prints a progress line per second and a summary: committed tx/s, p50/p90/p99/max commit latency,
+ * failures by code, and (with {@code --ceiling true}) the rate at which this machine verifies the
+ * same transactions' signatures on all cores, measured before and after the run, and the ratio.
+ */
+public final class LoadGenerator {
+  private LoadGenerator() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    PrintStream out = System.out;
+    Args a = new Args(args);
+    Path network = Path.of(a.required("--network"));
+    List<URI> nodes = a.list("--nodes").stream().map(URI::create).toList();
+    int transactions = a.intValue("--transactions", 20_000);
+    int warmup = a.intValue("--warmup", 4_000);
+    double rate = a.doubleValue("--rate", 0);
+    LoadPattern pattern = rate > 0
+        ? new OpenLoop(rate, a.intValue("--max-in-flight", 4096))
+        : new ClosedLoop(a.intValue("--concurrency", 256));
+    LoadPattern warmupPattern = new ClosedLoop(Math.min(64, a.intValue("--warmup-concurrency", 64)));
+    int payloadBytes = a.intValue("--payload-bytes", 64);
+    boolean ceiling = Boolean.parseBoolean(a.value("--ceiling", "true"));
+    a.done();
+
+    LoadSigners signers = LoadSigners.of(network, BenchNetwork.passphrase());
+    Targets targets = new Targets(nodes, signers.genesis().authorities());
+    for (NodeClient client : targets.all()) {
+      out.printf("node %s: chain %s, height %s%n", client.base(), client.status().path("chainId").asText(),
+          client.status().path("height").asText());
+    }
+    String tag = Long.toHexString(System.nanoTime());
+    long signStart = System.nanoTime();
+    List<SignedTransaction> warm = Presigner.echo(signers.signers(), warmup, payloadBytes, tag + "-warmup");
+    List<SignedTransaction> load = Presigner.echo(signers.signers(), transactions, payloadBytes, tag);
+    out.printf("pre-signed %d + %d transactions (%s, %d signers, %d-byte payloads, %d bytes encoded) in %.1f s%n",
+        warmup, transactions, signers.scheme(), signers.signers().size(), payloadBytes, load.get(0).encodedLength(),
+        (System.nanoTime() - signStart) / 1e9);
+
+    double ceilingBefore = 0;
+    if (ceiling) {
+      SignatureCeiling.measure(warm.isEmpty() ? load : warm, signers); // warms the verifiers up (JIT)
+      ceilingBefore = SignatureCeiling.measure(load, signers);
+      out.printf("signature ceiling (before): %.0f verifications/s on %d cores%n", ceilingBefore,
+          Runtime.getRuntime().availableProcessors());
+    }
+    if (warmup > 0) {
+      RunResult w = LoadRun.run("warmup", warmupPattern, warm, targets, out);
+      out.printf("warm-up: %d committed, %.0f tx/s, %d failed%n", w.committed(), w.committedPerSecond(),
+          w.failures().values().stream().mapToLong(Long::longValue).sum());
+    }
+    RunResult result = LoadRun.run("load", pattern, load, targets, out);
+    result.print(out);
+    if (ceiling) {
+      double ceilingAfter = SignatureCeiling.measure(load, signers);
+      double mean = (ceilingBefore + ceilingAfter) / 2;
+      out.printf("summary: signature ceiling %.0f verifications/s on %d cores (before %.0f, after %.0f); "
+          + "committed/ceiling %.2f; the node checks each signature twice (admission, block), so its signature-bound "
+          + "ceiling is about %.0f tx/s: committed/(ceiling/2) %.2f%n", mean, Runtime.getRuntime().availableProcessors(),
+          ceilingBefore, ceilingAfter, result.committedPerSecond() / mean, mean / 2,
+          result.committedPerSecond() / (mean / 2));
+    }
+  }
+}
