@@ -1,11 +1,12 @@
 package org.medledger.node;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.medledger.crypto.Passphrase;
 import org.medledger.ledger.contract.Contract;
 import org.medledger.node.config.NodeConfig;
@@ -23,16 +24,29 @@ public final class LocalNetwork implements AutoCloseable {
 
   /** Starts every configured validator at once; if one fails, stops the others and throws its error. */
   public static LocalNetwork start(List<NodeConfig> configs, Passphrase passphrase, List<Contract> extraContracts) {
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
-    List<CompletableFuture<Node>> starting = configs.stream()
-        .map(config -> CompletableFuture.supplyAsync(() -> Node.start(config, passphrase, extraContracts), threads))
+    Node[] started = new Node[configs.size()];
+    RuntimeException failure = inParallel(java.util.stream.IntStream.range(0, configs.size())
+        .mapToObj(i -> (Runnable) () -> started[i] = Node.start(configs.get(i), passphrase, extraContracts))
+        .toList());
+    LocalNetwork network = new LocalNetwork(java.util.Arrays.stream(started).filter(java.util.Objects::nonNull)
+        .toList());
+    if (failure != null) {
+      network.close();
+      throw failure;
+    }
+    return network;
+  }
+
+  /** Runs the tasks each on its own thread and waits for all; the first failure, the others suppressed in it. */
+  private static RuntimeException inParallel(List<Runnable> tasks) {
+    ExecutorService threads = Executors.newCachedThreadPool();
+    List<CompletableFuture<Void>> running = tasks.stream().map(task -> CompletableFuture.runAsync(task, threads))
         .toList();
     threads.shutdown();
-    List<Node> started = new ArrayList<>();
     RuntimeException failure = null;
-    for (CompletableFuture<Node> future : starting) {
+    for (CompletableFuture<Void> future : running) {
       try {
-        started.add(future.join());
+        future.join();
       } catch (CompletionException e) {
         RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
         if (failure == null) {
@@ -42,12 +56,7 @@ public final class LocalNetwork implements AutoCloseable {
         }
       }
     }
-    LocalNetwork network = new LocalNetwork(started);
-    if (failure != null) {
-      network.close();
-      throw failure;
-    }
-    return network;
+    return failure;
   }
 
   public List<Node> nodes() {
@@ -84,23 +93,7 @@ public final class LocalNetwork implements AutoCloseable {
   /** Stops every validator (in parallel: each waits a moment for its peers to notice). */
   @Override
   public void close() {
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
-    List<CompletableFuture<Void>> stopping = nodes.stream()
-        .map(node -> CompletableFuture.runAsync(node::close, threads)).toList();
-    threads.shutdown();
-    RuntimeException failure = null;
-    for (CompletableFuture<Void> future : stopping) {
-      try {
-        future.join();
-      } catch (CompletionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
+    RuntimeException failure = inParallel(nodes.stream().map(node -> (Runnable) node::close).toList());
     if (failure != null) {
       throw failure;
     }

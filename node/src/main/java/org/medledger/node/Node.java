@@ -82,6 +82,12 @@ public final class Node implements AutoCloseable {
    * @throws StorageException if the data directory is damaged or in use
    */
   public static Node start(NodeConfig config, Passphrase passphrase, List<Contract> extraContracts) {
+    return start(config, passphrase, extraContracts, RatisReplica.Snapshots.DEFAULT);
+  }
+
+  /** As {@link #start(NodeConfig, Passphrase, List)}, with this snapshot policy (tests use tiny ones). */
+  public static Node start(NodeConfig config, Passphrase passphrase, List<Contract> extraContracts,
+      RatisReplica.Snapshots snapshots) {
     Genesis genesis = GenesisFile.read(config.genesis());
     Genesis.Validator self = validator(genesis, config.id());
     NodeKeys.Wallet wallet = NodeKeys.readWallet(config.wallet(), passphrase);
@@ -107,14 +113,15 @@ public final class Node implements AutoCloseable {
       Runnable halting = () -> running.thenAcceptAsync(Node::close); // also if it halts while starting
       RatisReplica replica = RatisReplica.create(new RatisReplica.Settings(genesis.chainId(), self.id(),
           peers.listen().host(), peers.listen().port(), peers.addresses(), config.consensus().storage(),
-          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities())), applier, halting);
+          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities()), snapshots), applier, store,
+          halting);
       started.add(replica);
       Proposer proposer = Proposer.start(self.id(), store, rules, replica, config.batch(),
           Proposer.DEFAULT_MAX_PENDING, Clock.systemUTC());
       started.add(0, proposer);
       events.connect(proposer, new Sealer(key, replica, Clock.systemUTC()));
       replica.start();
-      ApiServer api = startApi(config, tls, new NodeLedger(store, proposer, events::finality, genesis));
+      ApiServer api = startApi(config, tls, new NodeLedger(store, proposer, events, replica::leader, genesis));
       LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1, consensus on {}", self.id(), genesis.chainId(),
           store.height(), config.api().host(), api.port(), peers.listen());
       Node node = new Node(self.id(), genesis, store, proposer, replica, events, api, peers.listen().port());

@@ -57,10 +57,37 @@ public final class BlockExecutor {
    *     timestamp is never below its predecessor's
    */
   public ExecutedBlock execute(ChainView chain, List<SignedTransaction> batch, Instant proposedTime, String proposer) {
+    return execute(chain, batch, proposedTime, proposer, SignatureChecks.NONE);
+  }
+
+  /**
+   * Signature checks a caller made before executing a batch (for instance while the previous
+   * block was executing), so that they are not made again. Each must be exactly what
+   * {@link Rules.SignatureValid#verify} gives for that transaction and certificate; the executor
+   * still looks each signer's certificate up itself and asks only for the one it found.
+   */
+  @FunctionalInterface
+  public interface SignatureChecks {
+    /** None made: the executor checks every signature itself. */
+    SignatureChecks NONE = (index, tx, certificate) -> Optional.empty();
+
+    /**
+     * The result of verifying the signature of the transaction at this position of the batch
+     * under this certificate, if already made; empty to have the executor verify it.
+     */
+    Optional<Boolean> made(int index, SignedTransaction tx, CertificateEntry certificate);
+  }
+
+  /**
+   * Executes a batch on top of the chain's head, as {@link #execute(ChainView, List, Instant,
+   * String)}, reusing the signature checks already made.
+   */
+  public ExecutedBlock execute(ChainView chain, List<SignedTransaction> batch, Instant proposedTime, String proposer,
+      SignatureChecks made) {
     BlockHeader head = chain.header(chain.height())
         .orElseThrow(() -> new IllegalStateException("the chain has no genesis block"));
     Instant time = proposedTime.isBefore(head.timestamp()) ? head.timestamp() : proposedTime;
-    List<Optional<Boolean>> signatures = verifySignaturesInParallel(chain.state(), batch);
+    List<Optional<Boolean>> signatures = verifySignaturesInParallel(chain.state(), batch, made);
     StateOverlay blockState = new StateOverlay(chain.state());
     Set<Digest> inBlock = new HashSet<>();
     List<SignedTransaction> included = new ArrayList<>(batch.size());
@@ -122,11 +149,12 @@ public final class BlockExecutor {
    * Checks each signature whose certificate is already on chain, on all cores, by position in the
    * batch. Results are this validator's own and live only while this block is built.
    */
-  private List<Optional<Boolean>> verifySignaturesInParallel(StateView state, List<SignedTransaction> batch) {
+  private List<Optional<Boolean>> verifySignaturesInParallel(StateView state, List<SignedTransaction> batch,
+      SignatureChecks made) {
     return IntStream.range(0, batch.size()).parallel().mapToObj(i -> {
       SignedTransaction tx = batch.get(i);
       return identities.certificate(state, tx.body().certificateFingerprint())
-          .map(entry -> Rules.SignatureValid.verify(tx, identities, entry));
+          .map(entry -> made.made(i, tx, entry).orElseGet(() -> Rules.SignatureValid.verify(tx, identities, entry)));
     }).toList();
   }
 }

@@ -2,23 +2,26 @@ package org.medledger.node.api;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.medledger.node.consensus.Finality;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.node.producer.Proposer;
 
 /**
- * What the API serves: the node's chain (read only), where transactions are submitted, how to
- * wait for a block's finality, and the genesis of its network (chain id and validators).
+ * What the API serves: the node's chain (read only), where transactions are submitted, which
+ * blocks are final, the consensus leader as this node knows it, and the genesis of its network
+ * (chain id and validators).
  */
 public record NodeLedger(
-    ChainView chain, Proposer producer, java.util.function.LongFunction<CompletableFuture<Void>> finality,
-    Genesis genesis) {
+    ChainView chain, Proposer producer, Finality finality, Supplier<Optional<String>> leader, Genesis genesis) {
   public NodeLedger {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(finality, "finality");
+    Objects.requireNonNull(leader, "leader");
     Objects.requireNonNull(genesis, "genesis");
   }
 

@@ -11,12 +11,16 @@ final class StatusRoutes {
     this.ledger = ledger;
   }
 
-  /** {@code GET /v1/status}: chain id, head height and hash, validators, quorum, waiting transactions. */
+  /**
+   * {@code GET /v1/status}: chain id, head height (committed) and hash, the highest final height,
+   * the consensus leader as this node knows it, validators, quorum, waiting transactions.
+   */
   void status(Context ctx) {
     long height = ledger.chain().height();
     BlockHeader head = ledger.chain().header(height)
         .orElseThrow(() -> new IllegalStateException("the chain has no block " + height));
-    ctx.json(new Views.StatusView(ledger.genesis().chainId(), height, head.hash().hex(), ledger.validators(),
-        ledger.quorum(), ledger.producer().pending()));
+    ctx.json(new Views.StatusView(ledger.genesis().chainId(), height, head.hash().hex(),
+        ledger.finality().finalHeight(), ledger.leader().get().orElse(null), ledger.validators(), ledger.quorum(),
+        ledger.producer().pending()));
   }
 }

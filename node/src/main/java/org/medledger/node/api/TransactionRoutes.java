@@ -48,7 +48,7 @@ final class TransactionRoutes {
     boolean waitFinal = waitForFinality(ctx);
     SignedTransaction transaction = decode(body(ctx));
     ctx.future(() -> ledger.producer().submit(transaction)
-        .thenCompose(receipt -> waitFinal ? ledger.finality().apply(receipt.height())
+        .thenCompose(receipt -> waitFinal ? ledger.finality().of(receipt.height())
             .thenApply(done -> Receipts.of(ledger.chain(), receipt.transaction().id(),
                 ledger.chain().seals(receipt.height())).orElse(receipt)) : CompletableFuture.completedFuture(receipt))
         .orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -68,5 +68,6 @@ final class Views {
 
   /** The node's view of its chain. */
   record StatusView(
-      String chainId, long height, String lastBlockHash, List<String> validators, int quorum, int pending) {}
+      String chainId, long height, String lastBlockHash, long finalHeight, String leader, List<String> validators,
+      int quorum, int pending) {}
 }

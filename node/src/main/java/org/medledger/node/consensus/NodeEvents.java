@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * seals every new block, and reports refused seals (kept, the latest {@value #KEPT_REPORTS}, for
  * the status page).
  */
-public final class NodeEvents implements AppliedListener {
+public final class NodeEvents implements AppliedListener, Finality {
   private static final int KEPT_REPORTS = 100;
   private static final Logger LOG = LoggerFactory.getLogger(NodeEvents.class);
 
@@ -30,16 +30,28 @@ public final class NodeEvents implements AppliedListener {
   /** Futures waiting for a block to become final, by height. */
   private final java.util.Map<Long, List<java.util.concurrent.CompletableFuture<Void>>> awaitingFinality =
       new java.util.HashMap<>();
+  private volatile long finalHeight;
   private volatile Proposer proposer;
   private volatile Sealer sealer;
 
   public NodeEvents(ChainView chain, Validators validators) {
     this.chain = chain;
     this.validators = validators;
+    long height = chain.height();
+    while (height > 0 && !validators.isFinal(chain.seals(height))) {
+      height--; // the latest final block of a stored chain is at most a few blocks below its head
+    }
+    this.finalHeight = Math.max(height, 0);
+  }
+
+  @Override
+  public long finalHeight() {
+    return finalHeight;
   }
 
   /** Completes once seals of a quorum of validators over the block at this height are on chain. */
-  public java.util.concurrent.CompletableFuture<Void> finality(long height) {
+  @Override
+  public java.util.concurrent.CompletableFuture<Void> of(long height) {
     java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
     synchronized (awaitingFinality) {
       awaitingFinality.computeIfAbsent(height, h -> new java.util.ArrayList<>()).add(future);
@@ -90,6 +102,9 @@ public final class NodeEvents implements AppliedListener {
   @Override
   public void sealAdded(long height, BlockSeal seal, List<BlockSeal> seals) {
     if (validators.isFinal(seals)) {
+      if (height > finalHeight) {
+        finalHeight = height;
+      }
       completeFinality(height);
     }
   }

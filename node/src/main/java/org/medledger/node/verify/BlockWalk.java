@@ -29,9 +29,10 @@ import org.medledger.node.storage.StorageLayout;
  * The reading half of a verification, on its own thread: streams the blocks column in height
  * order and checks each block against the stored bytes alone — canonical encoding, no gap in the
  * heights, the stored header, the genesis block, the hash link, the Merkle roots, the transaction
- * index entries and the seals — then hands it to the re-executing half through a bounded queue.
- * It stops at the first block that fails a check, after handing over the failure; blocks are
- * handed over strictly in order, so the first failure either half finds is the lowest.
+ * index entries (the index read in one pass first, see {@link IndexSnapshot}) and the seals —
+ * then hands it to the re-executing half through a bounded queue. It stops at the first block
+ * that fails a check, after handing over the failure; blocks are handed over strictly in order,
+ * so the first failure either half finds is the lowest.
  */
 final class BlockWalk implements Runnable {
   /** What the walk hands over, in height order. */
@@ -75,6 +76,8 @@ final class BlockWalk implements Runnable {
   private BlockHeader previous;
   private long seals;
   private boolean handedOverLast;
+  /** The transaction index, read in one pass before the first block. */
+  private IndexSnapshot index;
 
   /**
    * @param queue where the steps go; its capacity bounds the blocks read ahead
@@ -99,6 +102,15 @@ final class BlockWalk implements Runnable {
     return step;
   }
 
+  /** The next step if it was handed over already (releasing its share of the read-ahead), else null. */
+  Step poll() {
+    Step step = queue.poll();
+    if (step != null) {
+      readAhead.release(permits(step));
+    }
+    return step;
+  }
+
   /** Asks the walk to stop soon; it hands over nothing more. */
   void cancel() {
     cancelled = true;
@@ -107,6 +119,7 @@ final class BlockWalk implements Runnable {
   @Override
   public void run() {
     try {
+      index = IndexSnapshot.load(raw);
       raw.scan(Column.BLOCKS, new byte[0], (key, value) -> {
         if (cancelled) {
           return false;
@@ -212,23 +225,27 @@ final class BlockWalk implements Runnable {
     long height = block.height();
     for (int i = 0; i < block.transactions().size(); i++) {
       SignedTransaction tx = block.transactions().get(i);
-      String which = "transaction " + i + " of block " + height + " (id " + tx.id().hex() + ")";
-      Optional<byte[]> entry = raw.raw(Column.TX_INDEX, StorageLayout.transactionKey(tx.id()));
+      Optional<byte[]> entry = index.raw(tx.id());
       if (entry.isEmpty()) {
-        return new Finding(height, which + " is not in the transaction index");
+        return new Finding(height, which(i, height, tx) + " is not in the transaction index");
       }
       TransactionLocation location;
       try {
         location = StorageLayout.location(entry.get());
       } catch (IllegalArgumentException e) {
-        return new Finding(height, "the transaction index entry of " + which + " is damaged: " + e.getMessage());
+        return new Finding(height, "the transaction index entry of " + which(i, height, tx) + " is damaged: "
+            + e.getMessage());
       }
       if (location.height() != height || location.index() != i) {
-        return new Finding(height, "the transaction index places " + which + " at block " + location.height()
-            + ", position " + location.index());
+        return new Finding(height, "the transaction index places " + which(i, height, tx) + " at block "
+            + location.height() + ", position " + location.index());
       }
     }
     return null;
+  }
+
+  private static String which(int i, long height, SignedTransaction tx) {
+    return "transaction " + i + " of block " + height + " (id " + tx.id().hex() + ")";
   }
 
   /** Each stored seal of this height is by a genesis validator and verifies over the header. */

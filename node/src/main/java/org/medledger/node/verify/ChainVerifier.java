@@ -2,6 +2,7 @@ package org.medledger.node.verify;
 
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.medledger.crypto.SignatureScheme;
 import org.medledger.crypto.Verifier;
@@ -52,8 +54,10 @@ import org.medledger.node.storage.rocksdb.RocksChainStore;
  * entry by entry.
  *
  * <p>Blocks are streamed: one thread reads and checks them while the caller's thread re-executes
- * them (the executor checks each block's signatures on all cores), with at most 64 blocks or
- * 16 MiB of them in between. Only the replayed world state (and, per state key, the height that
+ * them, with at most 64 blocks or 16 MiB of them in between. The signatures of the next blocks
+ * are checked on all cores while a block is re-executed (see {@link SignaturesAhead}), and handed
+ * to the executor, so each signature is verified once and the cores do not idle while a block is
+ * applied in order. Only the replayed world state (and, per state key, the height that
  * last wrote it) stays in memory. Seals are checked where stored; a block without seals is not
  * an error (seals arrive after their block). A store in use by a running node can be verified:
  * the check sees the chain as of the moment it starts.
@@ -65,6 +69,11 @@ public final class ChainVerifier {
   private static final int READ_AHEAD_BLOCKS = 64;
   /** Encoded bytes of the blocks read ahead of re-execution, at most (but always one block). */
   private static final long READ_AHEAD_BYTES = 16L << 20;
+  /**
+   * Blocks whose signature checks run ahead of re-execution, at most (counting the one about to be
+   * re-executed).
+   */
+  private static final int SIGNATURES_AHEAD_BLOCKS = 3;
 
   private final Genesis genesis;
   private final ExecutedBlock genesisBlock;
@@ -146,8 +155,18 @@ public final class ChainVerifier {
       BlockExecutor executor = new BlockExecutor(genesis.chainId(), contracts.apply(identities), identities,
           ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
       ReplayChain chain = new ReplayChain(genesisBlock, this::indexed);
+      ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+      try {
+        return replay(executor, chain, new Lookahead(walk, identities, pool, chain));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private ChainReport replay(BlockExecutor executor, ReplayChain chain, Lookahead lookahead) {
       while (true) {
-        BlockWalk.Step step = take(walk);
+        Ahead ahead = lookahead.next();
+        BlockWalk.Step step = ahead.step();
         if (step instanceof BlockWalk.Broken broken) {
           return tampered(broken.finding());
         }
@@ -161,7 +180,7 @@ public final class ChainVerifier {
         BlockWalk.Checked checked = (BlockWalk.Checked) step;
         Block block = checked.block();
         if (checked.problem() != null) {
-          String detail = Diagnosis.firstResultDifference(block, execute(executor, chain, block).block())
+          String detail = Diagnosis.firstResultDifference(block, execute(executor, chain, block, null).block())
               .map(d -> "; " + d).orElse("");
           return tampered(new Finding(checked.problem().height(), checked.problem().reason() + detail));
         }
@@ -169,7 +188,7 @@ public final class ChainVerifier {
           Set<Digest> ids = new HashSet<>();
           block.transactions().forEach(tx -> ids.add(tx.id()));
           chain.expect(ids); // the walk found each one's index entry pointing at this block
-          ExecutedBlock executed = execute(executor, chain, block);
+          ExecutedBlock executed = execute(executor, chain, block, ahead.signatures());
           if (!executed.block().header().hash().equals(block.header().hash())) {
             return tampered(new Finding(block.height(), Diagnosis.explain(block, executed.block())));
           }
@@ -181,9 +200,10 @@ public final class ChainVerifier {
       return end == null ? new ChainReport.Intact(directory, head, counts()) : tampered(end);
     }
 
-    private ExecutedBlock execute(BlockExecutor executor, ReplayChain chain, Block block) {
+    private ExecutedBlock execute(BlockExecutor executor, ReplayChain chain, Block block, SignaturesAhead signatures) {
       List<SignedTransaction> batch = block.transactions();
-      return executor.execute(chain, batch, block.header().timestamp(), block.header().proposer());
+      return executor.execute(chain, batch, block.header().timestamp(), block.header().proposer(),
+          signatures == null ? BlockExecutor.SignatureChecks.NONE : signatures.await());
     }
 
     private Finding sweep(ReplayChain chain) {
@@ -222,6 +242,62 @@ public final class ChainVerifier {
           return Optional.empty();
         }
       });
+    }
+  }
+
+  /** A step of the walk, with the signature checks started for its block (null if none). */
+  private record Ahead(BlockWalk.Step step, SignaturesAhead signatures) {}
+
+  /**
+   * Takes the walk's steps up to {@value #SIGNATURES_AHEAD_BLOCKS} blocks ahead of re-execution,
+   * starting each block's signature checks on the pool as it is taken. Only called on the
+   * re-executing thread, between blocks (so the replayed state it reads does not change meanwhile).
+   */
+  private static final class Lookahead {
+    private final BlockWalk walk;
+    private final IdentityDirectory identities;
+    private final ForkJoinPool pool;
+    private final ReplayChain chain;
+    private final ArrayDeque<Ahead> taken = new ArrayDeque<>();
+    /** The walk handed over its last step: taking another would wait forever. */
+    private boolean ended;
+
+    Lookahead(BlockWalk walk, IdentityDirectory identities, ForkJoinPool pool, ReplayChain chain) {
+      this.walk = walk;
+      this.identities = identities;
+      this.pool = pool;
+      this.chain = chain;
+    }
+
+    /**
+     * The next step, in order (waiting for it); then starts the checks of the blocks after it
+     * that the walk has already handed over, without waiting for more.
+     */
+    Ahead next() {
+      if (taken.isEmpty()) {
+        add(take(walk));
+      }
+      Ahead next = taken.poll();
+      while (!ended && taken.size() < SIGNATURES_AHEAD_BLOCKS - 1) {
+        BlockWalk.Step step = walk.poll();
+        if (step == null) {
+          break;
+        }
+        add(step);
+      }
+      return next;
+    }
+
+    private void add(BlockWalk.Step step) {
+      SignaturesAhead signatures = null;
+      if (step instanceof BlockWalk.Checked checked && checked.problem() == null) {
+        if (checked.block().height() > 0) {
+          signatures = SignaturesAhead.start(checked.block().transactions(), identities, pool, chain.state());
+        }
+      } else {
+        ended = true; // a failure, a crash or the end: the walk hands over nothing after it
+      }
+      taken.add(new Ahead(step, signatures));
     }
   }
 

@@ -112,6 +112,10 @@ class ConsensusTest {
     ReceiptVerifier.Outcome outcome = new ReceiptVerifier(network.genesis()).verify(ApiClient.receipt(committed));
     assertThat(outcome.valid()).as(outcome.reason()).isTrue();
     assertThat(outcome.seals()).isGreaterThanOrEqualTo(3);
+    JsonNode status = ApiClient.json(network.api("validator-2").get("/v1/status"));
+    assertThat(status.get("finalHeight").asLong()).isGreaterThanOrEqualTo(body.get("height").asLong());
+    assertThat(status.get("height").asLong()).isGreaterThanOrEqualTo(status.get("finalHeight").asLong());
+    assertThat(status.get("leader").asText()).isIn((Object[]) FOUR);
   }
 
   @Test

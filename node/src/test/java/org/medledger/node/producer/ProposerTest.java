@@ -141,7 +141,7 @@ class ProposerTest {
     assertThat(proposer.pending()).isZero();
 
     // The validator's own seal arrives through the log after the block: then the block is final.
-    await(ledger.events().finality(1));
+    await(ledger.events().of(1));
     List<BlockSeal> seals = store().seals(1);
     assertThat(seals).extracting(BlockSeal::validator).containsExactly(TestNetwork.VALIDATOR);
     BlockReceipts receipts = new BlockReceipts(block, seals);

@@ -17,6 +17,7 @@ import org.medledger.node.storage.Column;
 import org.medledger.node.storage.StorageException;
 import org.rocksdb.AbstractNativeReference;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -219,6 +220,23 @@ final class RocksDatabase implements AutoCloseable {
         throw RocksErrors.readFailure(directory, what.get(), e);
       } finally {
         db.releaseSnapshot(snapshot);
+      }
+    });
+  }
+
+  /**
+   * Writes a consistent copy of the whole database into {@code target}, which must not exist:
+   * table files are hard-linked where the file system allows it (else copied), the rest copied.
+   * Callers keep writes out while it runs if the copy must match other state they read.
+   */
+  void checkpoint(Path target) {
+    guarded(() -> {
+      try (Checkpoint checkpoint = Checkpoint.create(db)) {
+        checkpoint.createCheckpoint(target.toString());
+        return null;
+      } catch (RocksDBException e) {
+        throw new StorageException("a checkpoint of the chain store in " + directory + " could not be written to "
+            + target + ": " + RocksErrors.describe(e));
       }
     });
   }

@@ -3,22 +3,32 @@ package org.medledger.node.storage.rocksdb;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.medledger.node.storage.Column;
 import org.medledger.node.storage.RawLedgerStorage;
 
-/** Byte-level access to the database of a {@link RocksChainStore}. */
+/**
+ * Byte-level access to the database of a {@link RocksChainStore}: always the store's current
+ * database, which a {@link RocksChainStore#replaceWith} may swap.
+ */
 final class RocksRawStorage implements RawLedgerStorage {
-  private final RocksDatabase db;
+  /** Runs an operation on the store's current database, which stays open while it runs. */
+  interface Access {
+    <T> T read(Function<RocksDatabase, T> operation);
+  }
 
-  RocksRawStorage(RocksDatabase db) {
-    this.db = db;
+  private final Access access;
+
+  RocksRawStorage(Access access) {
+    this.access = access;
   }
 
   @Override
   public Optional<byte[]> raw(Column column, byte[] key) {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(key, "key");
-    return Optional.ofNullable(db.get(column, key, () -> "an entry of the " + column.columnName() + " column"));
+    return Optional.ofNullable(access.read(db -> db.get(column, key,
+        () -> "an entry of the " + column.columnName() + " column")));
   }
 
   @Override
@@ -26,14 +36,20 @@ final class RocksRawStorage implements RawLedgerStorage {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    db.write(batch -> batch.put(column, key, value), "a raw entry of the " + column.columnName() + " column");
+    access.read(db -> {
+      db.write(batch -> batch.put(column, key, value), "a raw entry of the " + column.columnName() + " column");
+      return null;
+    });
   }
 
   @Override
   public void deleteRaw(Column column, byte[] key) {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(key, "key");
-    db.write(batch -> batch.delete(column, key), "a raw deletion in the " + column.columnName() + " column");
+    access.read(db -> {
+      db.write(batch -> batch.delete(column, key), "a raw deletion in the " + column.columnName() + " column");
+      return null;
+    });
   }
 
   @Override
@@ -41,11 +57,14 @@ final class RocksRawStorage implements RawLedgerStorage {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(fromKey, "fromKey");
     Objects.requireNonNull(visitor, "visitor");
-    db.scan(column, fromKey, visitor, () -> "the " + column.columnName() + " column");
+    access.read(db -> db.scan(column, fromKey, visitor, () -> "the " + column.columnName() + " column"));
   }
 
   @Override
   public void verifyChecksums() {
-    db.verifyChecksums();
+    access.read(db -> {
+      db.verifyChecksums();
+      return null;
+    });
   }
 }
