@@ -3,14 +3,11 @@ package org.medledger.node.storage.rocksdb;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,6 +32,7 @@ import org.medledger.ledger.state.StateView;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.node.storage.CheckpointableChainStore;
 import org.medledger.node.storage.Column;
+import org.medledger.node.storage.DirectoryTrees;
 import org.medledger.node.storage.RawLedgerStorage;
 import org.medledger.node.storage.StorageException;
 import org.medledger.node.storage.StorageLayout;
@@ -719,25 +717,10 @@ public final class RocksChainStore implements CheckpointableChainStore {
     syncDirectory(file.getParent());
   }
 
-  /** Deletes a directory tree if it exists; best effort for what is left over. */
+  /** Deletes a directory tree if it exists. */
   private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      DirectoryTrees.delete(root);
     } catch (NoSuchFileException e) {
       // already gone
     } catch (IOException e) {
