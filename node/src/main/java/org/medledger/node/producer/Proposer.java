@@ -43,8 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class Proposer implements AutoCloseable {
   /** The default bound on transactions waiting for a block. */
   public static final int DEFAULT_MAX_PENDING = 100_000;
-  /** Batches proposed and not yet committed, at most. */
-  private static final int MAX_IN_FLIGHT = 8;
+  /**
+   * Batches proposed and not yet committed, at most: one, so that what arrives meanwhile gathers
+   * into the next batch (a log entry costs far more than a transaction in it; measured: 2x the
+   * throughput of 8 in flight on 4 validators, docs/PERFORMANCE.md).
+   */
+  private static final int MAX_IN_FLIGHT = 1;
 
   private static final Logger LOG = LoggerFactory.getLogger(Proposer.class);
 
