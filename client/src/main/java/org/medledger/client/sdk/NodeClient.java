@@ -50,6 +50,12 @@ public final class NodeClient {
     return json(send(HttpRequest.newBuilder(base.resolve("/v1/status")).GET().timeout(Duration.ofSeconds(10)).build()));
   }
 
+  /** A block as the node serves it ({@code hash}, {@code previousHash}, {@code transactions}, {@code seals}, …). */
+  public JsonNode block(long height) {
+    return json(send(HttpRequest.newBuilder(base.resolve("/v1/blocks/" + height)).GET()
+        .timeout(Duration.ofSeconds(10)).build()));
+  }
+
   /** Submits a signed transaction and waits until it is committed. */
   public CommittedTransaction submit(SignedTransaction transaction) {
     return submit(transaction, "/v1/transactions");

@@ -3,17 +3,10 @@ package org.medledger.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +21,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +50,6 @@ import org.medledger.pki.Role;
  */
 class MultiProcessNetworkTest {
   private static final Passphrase PASSPHRASE = Passphrase.of(Cli.PASSPHRASE.toCharArray());
-  private static final ObjectMapper JSON = new ObjectMapper();
   // generous: on a busy machine of two cores, four JVMs take 20 s or more to start together
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration CONVERGENCE_TIMEOUT = Duration.ofSeconds(30);
@@ -75,7 +65,6 @@ class MultiProcessNetworkTest {
   private final Map<String, TransactionSigner> registrars = new HashMap<>();
   private final List<String> committed = new ArrayList<>();
   private NetworkLayout layout;
-  private HttpClient http;
   private String step = "network init";
 
   @AfterEach
@@ -98,8 +87,6 @@ class MultiProcessNetworkTest {
   private void scenario() throws Exception {
     TestNetwork network = TestNetwork.create(temp, "net", "--validators", "4");
     layout = network.layout();
-    http = HttpClient.newBuilder().sslContext(trusting(layout.readGenesis().authorities()))
-        .connectTimeout(Duration.ofSeconds(5)).build();
     List<String> ids = layout.readGenesis().validators().stream().map(v -> v.id()).toList();
     assertThat(ids).hasSize(4);
     rewriteConfigsWithFreePorts(ids);
@@ -204,9 +191,7 @@ class MultiProcessNetworkTest {
     String org = n % 2 == 0 ? TestNetwork.ST_MARY : TestNetwork.CITY_CLINIC;
     SignedTransaction tx = registrars.computeIfAbsent(org, this::registrar).sign(IdentityContract.REGISTER,
         IdentityCodec.registerPayload(IdentityClaims.of("patient-" + n, Role.PATIENT, OrganisationId.of(org))));
-    CommittedTransaction result =
-        new NodeClient(URI.create("https://localhost:" + apiPorts.get(id)), layout.readGenesis().authorities())
-            .submit(tx);
+    CommittedTransaction result = client(id).submit(tx);
     assertThat(result.success()).as("registration %d through %s", n, id).isTrue();
     committed.add(tx.id().hex());
   }
@@ -217,7 +202,7 @@ class MultiProcessNetworkTest {
   }
 
   private void awaitStatus(String id) {
-    eventually("an answer to GET /v1/status from " + id, START_TIMEOUT, () -> get(id, "/v1/status"));
+    eventually("an answer to GET /v1/status from " + id, START_TIMEOUT, () -> client(id).status());
   }
 
   private record Head(long height, String hash) {}
@@ -227,7 +212,7 @@ class MultiProcessNetworkTest {
     return eventually("the same head on " + ids, CONVERGENCE_TIMEOUT, () -> {
       Map<String, Head> heads = new LinkedHashMap<>();
       for (String id : ids) {
-        JsonNode status = get(id, "/v1/status");
+        JsonNode status = client(id).status();
         heads.put(id, new Head(status.path("height").asLong(), status.path("lastBlockHash").asText()));
       }
       if (heads.values().stream().distinct().count() != 1) {
@@ -247,7 +232,7 @@ class MultiProcessNetworkTest {
     for (long h = 0; h <= height; h++) {
       long at = h;
       Map<String, CompletableFuture<JsonNode>> fetching = new TreeMap<>();
-      ids.forEach(id -> fetching.put(id, CompletableFuture.supplyAsync(() -> get(id, "/v1/blocks/" + at))));
+      ids.forEach(id -> fetching.put(id, CompletableFuture.supplyAsync(() -> client(id).block(at))));
       Map<String, String> hashes = new TreeMap<>();
       for (Map.Entry<String, CompletableFuture<JsonNode>> entry : fetching.entrySet()) {
         hashes.put(entry.getKey(), entry.getValue().get().path("hash").asText());
@@ -266,23 +251,11 @@ class MultiProcessNetworkTest {
     assertThat(onChain).as("the transactions on chain").containsExactlyInAnyOrderElementsOf(committed);
   }
 
-  private JsonNode get(String id, String path) {
-    URI uri = URI.create("https://localhost:" + apiPorts.get(id) + path);
-    try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(10))
-          .build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new AssertionError("GET " + uri + ": HTTP " + response.statusCode() + " "
-            + new String(response.body(), StandardCharsets.UTF_8));
-      }
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError("GET " + uri + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+  /** The SDK's client of one validator, trusting the network's CAs. */
+  private NodeClient client(String id) {
+    return new NodeClient(URI.create("https://localhost:" + apiPorts.get(id)), layout.readGenesis().authorities());
   }
+
 
   /**
    * Retries the check until it passes (returns) or the time is up (then fails with its last
@@ -312,16 +285,5 @@ class MultiProcessNetworkTest {
     }
   }
 
-  private static SSLContext trusting(List<X509Certificate> authorities) throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    for (int i = 0; i < authorities.size(); i++) {
-      trust.setCertificateEntry("ca-" + i, authorities.get(i));
-    }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
-  }
+
 }
