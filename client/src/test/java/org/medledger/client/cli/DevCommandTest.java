@@ -147,6 +147,17 @@ class DevCommandTest {
   }
 
   @Test
+  void portsOutOfRangeAreRefusedAndNothingIsCreated() {
+    Path fresh = scratch.resolve("bad-ports");
+
+    assertRefused(Cli.withoutPassphrase().run("dev", "--data", fresh.toString(), "--api-port", "70000"), "port");
+    assertRefused(Cli.withoutPassphrase().run("dev", "--data", fresh.toString(), "--consensus-port", "80"), "port");
+
+    assertThat(fresh).doesNotExist();
+    assertThat(DirectorySnapshot.of(scratch).entries()).containsOnlyKeys(".");
+  }
+
+  @Test
   void aDirectoryThatIsNotANetworkIsNeitherReusedNorChanged() throws IOException {
     Path notANetwork = Files.createDirectories(scratch.resolve("not-a-network"));
     Files.writeString(notANetwork.resolve("notes.txt"), "mine");
