@@ -171,11 +171,14 @@ public final class TestNetwork {
     return trusting(authorities.get(ORG).certificate());
   }
 
-  public static SSLContext trusting(X509Certificate authority) {
+  /** A client TLS context that trusts these CAs and nothing else. */
+  public static SSLContext trusting(X509Certificate... authorities) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
-      trust.setCertificateEntry("ca", authority);
+      for (int i = 0; i < authorities.length; i++) {
+        trust.setCertificateEntry("ca-" + i, authorities[i]);
+      }
       TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
-import org.medledger.ledger.consensus.LogEntry;
+import org.medledger.ledger.tx.SignedTransaction;
 
 /**
  * What a node does when its chain grows from the log: answer waiting clients, seal new blocks,
@@ -13,10 +13,10 @@ import org.medledger.ledger.consensus.LogEntry;
  */
 public interface AppliedListener {
   /**
-   * A batch was applied: the block it became, or none if none of its transactions could go into
-   * a block (all replays or undecodable).
+   * A batch was applied: its well-formed transactions (decoded once, in the batch's order) and
+   * the block it became, or none if none of them could go into a block (all replays).
    */
-  void batchApplied(LogEntry.TransactionBatch batch, Optional<Block> block);
+  void batchApplied(List<SignedTransaction> transactions, Optional<Block> block);
 
   /** A valid seal was added; {@code seals} are all the block's seals now. */
   void sealAdded(long height, BlockSeal seal, List<BlockSeal> seals);

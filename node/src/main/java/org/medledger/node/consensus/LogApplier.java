@@ -74,11 +74,11 @@ public final class LogApplier {
     ExecutedBlock executed = executor.execute(chain, transactions, batch.timestamp(), batch.proposer());
     if (executed.block().transactions().isEmpty()) {
       chain.markApplied(index);
-      listener.batchApplied(batch, Optional.empty());
+      listener.batchApplied(transactions, Optional.empty());
       return;
     }
     chain.append(executed.block(), executed.changes(), index);
-    listener.batchApplied(batch, Optional.of(executed.block()));
+    listener.batchApplied(transactions, Optional.of(executed.block()));
   }
 
   private void applySeal(long index, LogEntry.SealVote vote) {

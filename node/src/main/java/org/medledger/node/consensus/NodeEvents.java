@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
-import org.medledger.ledger.consensus.LogEntry;
+import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.node.producer.Proposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +83,7 @@ public final class NodeEvents implements AppliedListener, Finality {
    * the block is on chain whatever happens to the answers.
    */
   @Override
-  public void batchApplied(LogEntry.TransactionBatch batch, Optional<Block> block) {
+  public void batchApplied(List<SignedTransaction> transactions, Optional<Block> block) {
     Sealer s = sealer;
     Proposer p = proposer;
     try {
@@ -91,7 +91,7 @@ public final class NodeEvents implements AppliedListener, Finality {
         block.ifPresent(s::seal);
       }
       if (p != null) {
-        p.batchApplied(batch, block, block.map(b -> chain.seals(b.height())).orElse(List.of()));
+        p.batchApplied(transactions, block, block.map(b -> chain.seals(b.height())).orElse(List.of()));
       }
     } catch (RuntimeException e) {
       LOG.warn("after applying a batch{}: {}", block.map(b -> " (block " + b.height() + ")").orElse(""),

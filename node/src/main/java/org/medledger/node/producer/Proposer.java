@@ -13,9 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
-import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.codec.LogEntryCodec;
-import org.medledger.ledger.codec.MalformedEncodingException;
 import org.medledger.ledger.consensus.LogEntry;
 import org.medledger.ledger.receipt.BlockReceipts;
 import org.medledger.ledger.receipt.Receipt;
@@ -125,21 +123,15 @@ public final class Proposer implements AutoCloseable {
    * A batch was applied here: completes this node's waiting transactions in it, with a receipt if
    * they are in the block and as replays if they were left out.
    */
-  public void batchApplied(LogEntry.TransactionBatch batch, Optional<Block> block, List<BlockSeal> seals) {
+  public void batchApplied(List<SignedTransaction> transactions, Optional<Block> block, List<BlockSeal> seals) {
     if (!closed.get()) {
-      receipts.execute(() -> complete(batch, block, seals));
+      receipts.execute(() -> complete(transactions, block, seals));
     }
   }
 
-  private void complete(LogEntry.TransactionBatch batch, Optional<Block> block, List<BlockSeal> seals) {
+  private void complete(List<SignedTransaction> transactions, Optional<Block> block, List<BlockSeal> seals) {
     Optional<BlockReceipts> built = block.map(b -> new BlockReceipts(b, seals));
-    for (byte[] encoded : batch.transactions()) {
-      SignedTransaction tx;
-      try {
-        tx = LedgerCodec.decodeTransaction(encoded);
-      } catch (MalformedEncodingException e) {
-        continue;
-      }
+    for (SignedTransaction tx : transactions) {
       pending.settle(tx.id()).ifPresent(entry -> built.flatMap(r -> r.of(tx.id())).ifPresentOrElse(
           entry.future()::complete,
           () -> entry.future().completeExceptionally(new TransactionRejectedException(RejectionCode.REPLAY,

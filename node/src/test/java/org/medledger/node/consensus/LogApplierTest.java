@@ -67,7 +67,7 @@ class LogApplierTest {
 
   /** What the applier reported, in order. */
   private static final class Recording implements AppliedListener {
-    record Batch(LogEntry.TransactionBatch batch, Optional<Block> block) {}
+    record Batch(List<SignedTransaction> transactions, Optional<Block> block) {}
 
     record Added(long height, BlockSeal seal, List<BlockSeal> seals) {}
 
@@ -78,8 +78,8 @@ class LogApplierTest {
     final List<Rejected> rejected = new ArrayList<>();
 
     @Override
-    public void batchApplied(LogEntry.TransactionBatch batch, Optional<Block> block) {
-      batches.add(new Batch(batch, block));
+    public void batchApplied(List<SignedTransaction> transactions, Optional<Block> block) {
+      batches.add(new Batch(transactions, block));
     }
 
     @Override
@@ -144,7 +144,7 @@ class LogApplierTest {
     assertThat(applier.appliedIndex()).isEqualTo(1);
     assertThat(listener.batches).hasSize(1);
     assertThat(listener.batches.get(0).block()).contains(block);
-    assertThat(listener.batches.get(0).batch().transactions()).hasSize(2);
+    assertThat(listener.batches.get(0).transactions()).hasSize(2);
   }
 
   @Test
@@ -184,7 +184,7 @@ class LogApplierTest {
     assertThat(listener.batches).hasSize(2);
     assertThat(listener.batches.get(0).block()).isPresent();
     assertThat(listener.batches.get(1).block()).isEmpty();
-    assertThat(listener.batches.get(1).batch().transactions()).hasSize(1);
+    assertThat(listener.batches.get(1).transactions()).hasSize(1);
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.medledger.crypto.EncryptedPrivateKeys;
 import org.medledger.crypto.Passphrase;
 import org.medledger.crypto.SignatureScheme;
@@ -184,21 +182,10 @@ final class ValidatorNetwork implements AutoCloseable {
   }
 
   private SSLContext trustingAuthorities() {
-    try {
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      for (Map.Entry<String, CertificateAuthority> ca : authorities.entrySet()) {
-        trust.setCertificateEntry(ca.getKey(), ca.getValue().certificate());
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return org.medledger.node.TestNetwork.trusting(authorities.values().stream()
+        .map(CertificateAuthority::certificate).toArray(X509Certificate[]::new));
   }
+
 
   /** Stops every validator still running. */
   @Override
