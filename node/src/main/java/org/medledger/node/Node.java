@@ -13,17 +13,24 @@ import org.medledger.ledger.block.BlockHeader;
 import org.medledger.ledger.chain.ChainView;
 import org.medledger.ledger.chain.MutableChain;
 import org.medledger.ledger.contract.Contract;
-import org.medledger.ledger.contract.ContractRegistry;
 import org.medledger.ledger.execution.ExecutedBlock;
 import org.medledger.ledger.genesis.Genesis;
+import org.medledger.ledger.genesis.ConsortiumContracts;
 import org.medledger.ledger.genesis.GenesisBlock;
-import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.validation.ValidationContext;
+import org.medledger.pki.CertificateValidator;
+import org.medledger.pki.IdentityClaims;
+import org.medledger.pki.IdentityExtension;
+import org.medledger.pki.PkiException;
+import org.medledger.pki.RevocationStatus;
+import org.medledger.pki.Role;
+import org.medledger.pki.ValidationResult;
 import org.medledger.node.api.ApiServer;
 import org.medledger.node.api.NodeLedger;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.node.consensus.LogApplier;
+import org.medledger.node.consensus.Membership;
 import org.medledger.node.consensus.NodeEvents;
 import org.medledger.node.consensus.Sealer;
 import org.medledger.node.consensus.Validators;
@@ -52,13 +59,15 @@ public final class Node implements AutoCloseable {
   private final RocksChainStore store;
   private final Proposer proposer;
   private final RatisReplica replica;
+  private final Membership membership;
   private final NodeEvents events;
   private final ApiServer api;
   private final int consensusPort;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Node(String id, Genesis genesis, RocksChainStore store, Proposer proposer, RatisReplica replica,
-      NodeEvents events, ApiServer api, int consensusPort) {
+      Membership membership, NodeEvents events, ApiServer api, int consensusPort) {
+    this.membership = membership;
     this.consensusPort = consensusPort;
     this.id = id;
     this.genesis = genesis;
@@ -89,42 +98,48 @@ public final class Node implements AutoCloseable {
   public static Node start(NodeConfig config, Passphrase passphrase, List<Contract> extraContracts,
       RatisReplica.Snapshots snapshots) {
     Genesis genesis = GenesisFile.read(config.genesis());
-    Genesis.Validator self = validator(genesis, config.id());
     NodeKeys.Wallet wallet = NodeKeys.readWallet(config.wallet(), passphrase);
-    requireSameCertificate(wallet.certificate(), self, config);
+    boolean joining = genesis.validators().stream().noneMatch(v -> v.id().equals(config.id()));
+    if (joining) {
+      requireValidatorOfConsortium(wallet.certificate(), genesis, config);
+    } else {
+      requireSameCertificate(wallet.certificate(), validator(genesis, config.id()), config);
+    }
     TlsIdentity tls = NodeKeys.readTls(config.tlsCertificate(), config.tlsKey(), passphrase);
     ExecutedBlock genesisBlock = genesisBlock(genesis, config);
-    ConsensusPeers peers = ConsensusPeers.of(config, genesis);
-    ValidatorKey key = new ValidatorKey(self.id(), wallet.signer());
+    ConsensusPeers peers = ConsensusPeers.of(config, genesis, joining);
+    ValidatorKey key = new ValidatorKey(config.id(), wallet.signer());
     RocksChainStore store = RocksChainStore.open(config.data());
     List<AutoCloseable> started = new ArrayList<>();
     try {
       prepare(store, genesisBlock, config);
       IdentityDirectory identities = new IdentityDirectory();
-      List<Contract> contracts = new ArrayList<>();
-      contracts.add(new IdentityContract(identities));
-      contracts.addAll(extraContracts);
-      ChainRules rules = new ChainRules(genesis.chainId(), new ContractRegistry(contracts), identities,
-          ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
-      Validators validators = Validators.of(genesis);
+      ChainRules rules = new ChainRules(genesis.chainId(), ConsortiumContracts.of(genesis, identities, extraContracts),
+          identities, ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
+      Validators validators = Validators.of(store);
       NodeEvents events = new NodeEvents(store, validators);
       LogApplier applier = new LogApplier(store, rules, validators, events);
       java.util.concurrent.CompletableFuture<Node> running = new java.util.concurrent.CompletableFuture<>();
       Runnable halting = () -> running.thenAcceptAsync(Node::close); // also if it halts while starting
-      RatisReplica replica = RatisReplica.create(new RatisReplica.Settings(genesis.chainId(), self.id(),
+      RatisReplica replica = RatisReplica.create(new RatisReplica.Settings(genesis.chainId(), config.id(),
           peers.listen().host(), peers.listen().port(), peers.addresses(), config.consensus().storage(),
-          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities()), snapshots), applier, store,
-          halting);
+          TlsMaterial.keyManager(tls), TlsMaterial.validatorsOf(genesis.authorities()), snapshots, joining), applier,
+          store, halting);
       started.add(replica);
-      Proposer proposer = Proposer.start(self.id(), store, rules, replica, config.batch(),
+      Proposer proposer = Proposer.start(config.id(), store, rules, replica, config.batch(),
           Proposer.DEFAULT_MAX_PENDING, Clock.systemUTC());
       started.add(0, proposer);
-      events.connect(proposer, new Sealer(key, replica, Clock.systemUTC()));
+      events.connect(proposer, new Sealer(key, validators, replica, Clock.systemUTC()));
       replica.start();
-      ApiServer api = startApi(config, tls, new NodeLedger(store, proposer, events, replica::leader, genesis));
-      LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1, consensus on {}", self.id(), genesis.chainId(),
-          store.height(), config.api().host(), api.port(), peers.listen());
-      Node node = new Node(self.id(), genesis, store, proposer, replica, events, api, peers.listen().port());
+      Membership membership = Membership.start(validators, replica, peers.addresses());
+      started.add(0, membership);
+      ApiServer api = startApi(config, tls,
+          new NodeLedger(store, proposer, events, replica::leader, genesis, validators));
+      LOG.info("{} of chain {} at block {}, serving https://{}:{}/v1, consensus on {}{}", config.id(),
+          genesis.chainId(), store.height(), config.api().host(), api.port(), peers.listen(),
+          joining ? " (joining: not a validator of the genesis; waits until governance adds it)" : "");
+      Node node = new Node(config.id(), genesis, store, proposer, replica, membership, events, api,
+          peers.listen().port());
       running.complete(node);
       return node;
     } catch (RuntimeException e) {
@@ -158,6 +173,36 @@ public final class Node implements AutoCloseable {
         .orElseThrow(() -> new NodeStartException("'" + id + "' is not a validator of chain '" + genesis.chainId()
             + "' (its validators: " + String.join(", ", genesis.validators().stream().map(Genesis.Validator::id)
                 .toList()) + ")"));
+  }
+
+  /**
+   * A validator that is not in the genesis joins through governance: its wallet must hold a
+   * validator certificate of this name from a CA of the consortium. Whether it is in the validator
+   * set is the chain's to say; until then it replicates nothing and seals nothing.
+   */
+  private static void requireValidatorOfConsortium(X509Certificate certificate, Genesis genesis, NodeConfig config) {
+    IdentityClaims claims;
+    try {
+      claims = IdentityExtension.decode(certificate);
+    } catch (PkiException e) {
+      throw new NodeStartException("the wallet " + config.wallet() + " holds no MedLedger certificate");
+    }
+    if (claims.role() != Role.VALIDATOR || !claims.name().equals(config.id())) {
+      throw new NodeStartException("'" + config.id() + "' is not a validator of the genesis of chain '"
+          + genesis.chainId() + "', and the wallet " + config.wallet() + " holds a certificate of " + claims.role().id()
+          + " '" + claims.name() + "', not of validator '" + config.id() + "'");
+    }
+    X509Certificate authority;
+    try {
+      authority = genesis.organisation(claims.organisation()).authority();
+    } catch (IllegalArgumentException e) {
+      throw new NodeStartException(e.getMessage());
+    }
+    ValidationResult valid = new CertificateValidator(List.of(authority), RevocationStatus.NONE)
+        .validate(certificate, java.time.Instant.now());
+    if (!valid.isValid()) {
+      throw new NodeStartException("the certificate in " + config.wallet() + " is not valid: " + valid.detail());
+    }
   }
 
   private static void requireSameCertificate(X509Certificate certificate, Genesis.Validator self, NodeConfig config) {
@@ -239,6 +284,11 @@ public final class Node implements AutoCloseable {
     return replica.isLeader();
   }
 
+  /** The voting members of the replication group as this validator knows them. */
+  public java.util.Set<String> consensusMembers() {
+    return replica.members().keySet();
+  }
+
   /** Seals this node refused (a validator sealed another header, or a bad signature), latest last. */
   public List<NodeEvents.SealReport> rejectedSeals() {
     return events.rejectedSeals();
@@ -251,7 +301,7 @@ public final class Node implements AutoCloseable {
       return;
     }
     RuntimeException failure = null;
-    for (AutoCloseable part : new AutoCloseable[] {api, replica, proposer, store}) {
+    for (AutoCloseable part : new AutoCloseable[] {api, membership, replica, proposer, store}) {
       try {
         part.close();
       } catch (Exception e) {

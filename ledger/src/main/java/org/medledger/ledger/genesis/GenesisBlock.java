@@ -11,6 +11,9 @@ import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
 import org.medledger.ledger.execution.BlockRoots;
 import org.medledger.ledger.execution.ExecutedBlock;
+import org.medledger.ledger.governance.GovernanceCodec;
+import org.medledger.ledger.governance.GovernanceKeys;
+import org.medledger.ledger.governance.ValidatorHistory;
 import org.medledger.ledger.identity.CertificateEntry;
 import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityEntry;
@@ -27,8 +30,8 @@ import org.medledger.pki.ValidationResult;
 
 /**
  * Block 0, derived from the genesis file alone: no transactions; its state records each
- * organisation's CA, and registers each organisation's first registrar and each validator with
- * their certificates. Anyone holding the genesis file computes the same block and hash.
+ * organisation's CA, registers each organisation's first registrar and each validator with
+ * their certificates, and starts the validator history with the genesis validators. Anyone holding the genesis file computes the same block and hash.
  */
 public final class GenesisBlock {
   public static final String PROPOSER = "genesis";
@@ -52,8 +55,8 @@ public final class GenesisBlock {
       if (!entry.claims().name().equals(validator.id())) {
         throw new IllegalArgumentException("the certificate of validator '" + validator.id() + "' names another identity");
       }
-      writes.put(IdentityKeys.validator(validator.id()), Optional.of(entry.fingerprint().toByteArray()));
     }
+    writes.put(GovernanceKeys.VALIDATORS, Optional.of(GovernanceCodec.encode(ValidatorHistory.of(genesis))));
     StateChanges changes = StateChanges.of(writes);
     Digest emptyRoot = BlockRoots.digest(MerkleHash.emptyTreeRoot());
     BlockHeader header = new BlockHeader(genesis.chainId(), 0, Digest.ZERO, emptyRoot, 0, emptyRoot,

@@ -23,9 +23,4 @@ public final class IdentityKeys {
   public static String certificate(Digest fingerprint) {
     return NAMESPACE + "/cert/" + fingerprint.hex();
   }
-
-  /** A validator's certificate fingerprint, by validator id. */
-  public static String validator(String id) {
-    return NAMESPACE + "/validator/" + id;
-  }
 }

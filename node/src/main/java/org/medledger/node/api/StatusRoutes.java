@@ -20,7 +20,7 @@ final class StatusRoutes {
     BlockHeader head = ledger.chain().header(height)
         .orElseThrow(() -> new IllegalStateException("the chain has no block " + height));
     ctx.json(new Views.StatusView(ledger.genesis().chainId(), height, head.hash().hex(),
-        ledger.finality().finalHeight(), ledger.leader().get().orElse(null), ledger.validators(), ledger.quorum(),
+        ledger.finality().finalHeight(), ledger.leader().get().orElse(null), ledger.currentValidators(), ledger.quorum(),
         ledger.producer().pending()));
   }
 }

@@ -20,7 +20,7 @@ import org.medledger.node.storage.ReplicatedChainStore;
 /**
  * Applies the replicated log to the chain, the same way on every validator: a batch becomes the
  * next block (its time is the proposed time, or the previous block's if that is later), a seal is
- * checked against the validator set and the stored header and then kept. Nothing here reads a
+ * checked against the validator set in force at its block's height and the stored header, then kept. Nothing here reads a
  * clock, draws randomness or depends on the node that runs it. An entry at or below the stored
  * applied index is skipped, so replaying the log after a crash applies nothing twice.
  */
@@ -98,12 +98,12 @@ public final class LogApplier {
   }
 
   private Optional<String> check(LogEntry.SealVote vote) {
-    Optional<Verifier> verifier = validators.verifier(vote.seal().validator());
-    if (verifier.isEmpty()) {
-      return Optional.of("'" + vote.seal().validator() + "' is not a validator");
-    }
     if (vote.height() < 0 || vote.height() > chain.height()) {
       return Optional.of("block " + vote.height() + " does not exist");
+    }
+    Optional<Verifier> verifier = validators.at(vote.height()).verifier(vote.seal().validator());
+    if (verifier.isEmpty()) {
+      return Optional.of("'" + vote.seal().validator() + "' is not a validator at block " + vote.height());
     }
     BlockHeader header = chain.header(vote.height()).orElseThrow();
     if (!header.hash().equals(vote.headerHash())) {

@@ -38,7 +38,7 @@ public final class NodeEvents implements AppliedListener, Finality {
     this.chain = chain;
     this.validators = validators;
     long height = chain.height();
-    while (height > 0 && !validators.isFinal(chain.seals(height))) {
+    while (height > 0 && !validators.isFinal(height, chain.seals(height))) {
       height--; // the latest final block of a stored chain is at most a few blocks below its head
     }
     this.finalHeight = Math.max(height, 0);
@@ -56,7 +56,7 @@ public final class NodeEvents implements AppliedListener, Finality {
     synchronized (awaitingFinality) {
       awaitingFinality.computeIfAbsent(height, h -> new java.util.ArrayList<>()).add(future);
     }
-    if (validators.isFinal(chain.seals(height))) {
+    if (validators.isFinal(height, chain.seals(height))) {
       completeFinality(height);
     }
     return future;
@@ -101,7 +101,7 @@ public final class NodeEvents implements AppliedListener, Finality {
 
   @Override
   public void sealAdded(long height, BlockSeal seal, List<BlockSeal> seals) {
-    if (validators.isFinal(seals)) {
+    if (validators.isFinal(height, seals)) {
       if (height > finalHeight) {
         finalHeight = height;
       }

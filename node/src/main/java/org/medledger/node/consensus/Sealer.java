@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals each block this validator applies: signs the header and proposes the seal to the log.
+ * Seals each block this validator applies while it is in the block's validator set: signs the
+ * header and proposes the seal to the log.
  * An honest validator refuses to seal a block whose time is far from its own clock (a proposer
  * cannot push block times into the future or the past unnoticed). A seal that cannot be
  * replicated is logged; the block may then become final on the other validators' seals.
@@ -25,17 +26,23 @@ public final class Sealer {
   private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
 
   private final ValidatorKey key;
+  private final Validators validators;
   private final Replicator replicator;
   private final Clock clock;
 
-  public Sealer(ValidatorKey key, Replicator replicator, Clock clock) {
+  public Sealer(ValidatorKey key, Validators validators, Replicator replicator, Clock clock) {
     this.key = key;
+    this.validators = validators;
     this.replicator = replicator;
     this.clock = clock;
   }
 
   public void seal(Block block) {
     BlockHeader header = block.header();
+    if (!validators.at(header.height()).contains(key.id())) {
+      LOG.debug("{} does not seal block {}: it is not a validator at that height", key.id(), header.height());
+      return;
+    }
     Instant now = clock.instant();
     if (header.timestamp().isAfter(now.plus(CLOCK_TOLERANCE))) {
       LOG.warn("{} does not seal block {}: its time {} is ahead of this validator's clock ({}) by more than {}",

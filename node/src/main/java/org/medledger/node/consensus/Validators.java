@@ -1,54 +1,58 @@
 package org.medledger.node.consensus;
 
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.medledger.crypto.SignatureScheme;
-import org.medledger.crypto.Verifier;
 import org.medledger.ledger.block.BlockSeal;
-import org.medledger.ledger.genesis.Genesis;
+import org.medledger.ledger.chain.ChainView;
+import org.medledger.ledger.governance.GovernanceCodec;
+import org.medledger.ledger.governance.GovernanceKeys;
+import org.medledger.ledger.governance.ValidatorHistory;
+import org.medledger.ledger.governance.ValidatorSet;
 
 /**
- * The validators whose seals count, with a verifier for each one's certificate, and the quorum
- * (2f+1 of n) that makes a block final.
+ * The validator sets of this node's chain, as its head state has them: the set that seals each
+ * height (seals are checked, and finality decided, against the set in force at the block's
+ * height, which governance may change). The history is decoded again only when it changed.
  */
 public final class Validators {
-  private final Map<String, Verifier> verifiers;
+  private final ChainView chain;
+  private byte[] encoded = new byte[0];
+  private ValidatorHistory history;
 
-  private Validators(Map<String, Verifier> verifiers) {
-    this.verifiers = Map.copyOf(verifiers);
+  private Validators(ChainView chain) {
+    this.chain = chain;
   }
 
-  /** The validators the genesis file names. */
-  public static Validators of(Genesis genesis) {
-    Map<String, Verifier> verifiers = new LinkedHashMap<>();
-    for (Genesis.Validator validator : genesis.validators()) {
-      verifiers.put(validator.id(), SignatureScheme.of(validator.identity().getPublicKey())
-          .verifier(validator.identity().getPublicKey()));
+  /** The sets of this chain; its state must hold a validator history (block 0 writes it). */
+  public static Validators of(ChainView chain) {
+    Validators validators = new Validators(chain);
+    validators.history();
+    return validators;
+  }
+
+  /** The whole history, as of the chain's head. */
+  public synchronized ValidatorHistory history() {
+    byte[] now = chain.state().get(GovernanceKeys.VALIDATORS).orElseThrow(() ->
+        new IllegalStateException("the chain's state holds no validator set"));
+    if (!Arrays.equals(now, encoded)) {
+      history = GovernanceCodec.decodeHistory(now);
+      encoded = now;
     }
-    return new Validators(verifiers);
+    return history;
   }
 
-  public Optional<Verifier> verifier(String validator) {
-    return Optional.ofNullable(verifiers.get(validator));
+  /** The set that seals the block at this height. */
+  public ValidatorSet at(long height) {
+    return history().at(height);
   }
 
-  public int size() {
-    return verifiers.size();
+  /** The latest set: the one that seals the next blocks. */
+  public ValidatorSet current() {
+    return history().current();
   }
 
-  public int quorum() {
-    return BlockSeal.quorum(verifiers.size());
-  }
-
-  /** Whether seals of a quorum of distinct validators of this set are among these. */
-  public boolean isFinal(Collection<BlockSeal> seals) {
-    return seals.stream().map(BlockSeal::validator).filter(verifiers::containsKey).distinct().count() >= quorum();
-  }
-
-  public List<String> ids() {
-    return verifiers.keySet().stream().sorted().toList();
+  /** Whether these seals make the block at this height final (block 0 always is). */
+  public boolean isFinal(long height, Collection<BlockSeal> seals) {
+    return height == 0 || at(height).isFinal(seals);
   }
 }

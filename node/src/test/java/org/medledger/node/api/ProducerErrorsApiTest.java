@@ -50,7 +50,8 @@ class ProducerErrorsApiTest {
   private ApiClient start(SoloLedger.Options options, Duration commitTimeout) {
     ledger = SoloLedger.start(network, dir, options);
     api = ApiServer.start(new NodeConfig.Listen("127.0.0.1", 0), network.tlsIdentity(),
-        new NodeLedger(ledger.store(), ledger.proposer(), ledger.events(), java.util.Optional::empty, network.genesis()),
+        new NodeLedger(ledger.store(), ledger.proposer(), ledger.events(), java.util.Optional::empty, network.genesis(),
+            org.medledger.node.consensus.Validators.of(ledger.store())),
         commitTimeout);
     return new ApiClient(api.port(), network.clientTls());
   }

@@ -23,6 +23,7 @@ import org.medledger.crypto.SignatureScheme;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.BlockHeader;
 import org.medledger.ledger.block.BlockSeal;
+import org.medledger.ledger.governance.ValidatorSet;
 import org.medledger.ledger.codec.LogEntryCodec;
 import org.medledger.ledger.consensus.LogEntry;
 import org.medledger.ledger.identity.IdentityCodec;
@@ -264,7 +265,7 @@ class ConsensusTest {
   }
 
   private static boolean allFinal(List<Node> nodes, long height) {
-    int quorum = BlockSeal.quorum(nodes.get(0).genesis().validators().size());
+    int quorum = ValidatorSet.quorum(nodes.get(0).genesis().validators().size());
     for (Node node : nodes) {
       for (long h = 1; h <= height; h++) {
         if (node.chain().seals(h).size() < quorum) {

@@ -57,7 +57,7 @@ class LogApplierTest {
     ChainRules rules = new ChainRules(TestConsortium.CHAIN_ID,
         new ContractRegistry(List.of(new IdentityContract(identities), new EchoContract())), identities,
         ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
-    applier = new LogApplier(store, rules, Validators.of(consortium.genesis()), listener);
+    applier = new LogApplier(store, rules, Validators.of(store), listener);
   }
 
   @AfterEach

@@ -56,6 +56,7 @@ final class ValidatorNetwork implements AutoCloseable {
   private final Map<String, Member> tls = new LinkedHashMap<>();
   private final Map<String, NodeConfig> configs = new LinkedHashMap<>();
   private final Map<String, Node> running = new LinkedHashMap<>();
+  private final Map<String, String> joining = new LinkedHashMap<>();
   private final Genesis genesis;
 
   ValidatorNetwork(Path directory, int count) {
@@ -88,7 +89,29 @@ final class ValidatorNetwork implements AutoCloseable {
   }
 
   private String organisationOf(String id) {
-    return genesis.validators().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow().organisation();
+    return genesis.validators().stream().filter(v -> v.id().equals(id)).map(Genesis.Validator::organisation)
+        .findFirst().orElseGet(() -> joining.get(id));
+  }
+
+  /**
+   * Writes the files of a validator that is not in the genesis: keys and certificates from its
+   * organisation's CA, and a configuration listing the genesis validators and itself as peers.
+   */
+  NodeConfig prepareJoining(String id, String org) {
+    joining.put(id, org);
+    validators.put(id, issue(org, id, Role.VALIDATOR));
+    KeyPair keys = SignatureScheme.ECDSA_P256_SHA256.generateKeyPair();
+    tls.put(id, new Member(authorities.get(org).issueTls(keys.getPublic(),
+        IdentityClaims.of(id, Role.VALIDATOR, OrganisationId.of(org)), List.of("localhost", "127.0.0.1"), issued,
+        Duration.ofDays(730)), keys));
+    SortedMap<String, String> peers = new TreeMap<>(configs.values().iterator().next().consensus().peers());
+    peers.put(id, "127.0.0.1:" + freePort());
+    configs.put(id, writeFiles(configs.values().iterator().next().data().getParent().resolveSibling(id), id, peers));
+    return configs.get(id);
+  }
+
+  Member tls(String id) {
+    return tls.get(id);
   }
 
   private NodeConfig writeFiles(Path dir, String id, SortedMap<String, String> peers) {

@@ -131,7 +131,7 @@ public final class SoloLedger implements AutoCloseable {
       ExecutedBlock genesis = GenesisBlock.of(network.genesis());
       store.append(genesis.block(), genesis.changes());
       ChainRules rules = rules(network);
-      Validators validators = Validators.of(network.genesis());
+      Validators validators = Validators.of(store);
       NodeEvents events = new NodeEvents(store, validators);
       LogApplier applier = new LogApplier(options.appliedStore().apply(store), rules, validators, events);
       int port = freePort();
@@ -147,7 +147,7 @@ public final class SoloLedger implements AutoCloseable {
       halted.complete(proposer);
       ValidatorKey key = new ValidatorKey(TestNetwork.VALIDATOR,
           SignatureScheme.ECDSA_P256_SHA256.signer(network.validator().keys()));
-      events.connect(proposer, new Sealer(key, replica, Clock.systemUTC()));
+      events.connect(proposer, new Sealer(key, validators, replica, Clock.systemUTC()));
       replica.start();
       if (options.awaitLeader()) {
         awaitLeader(replica);

@@ -44,9 +44,13 @@ public final class RatisClient implements Replicator, AutoCloseable {
   }
 
   static RaftGroup group(String chainId, Map<String, String> peers) {
-    return RaftGroup.valueOf(groupId(chainId), peers.entrySet().stream()
+    return RaftGroup.valueOf(groupId(chainId), peers(peers));
+  }
+
+  static java.util.List<RaftPeer> peers(Map<String, String> addresses) {
+    return addresses.entrySet().stream()
         .map(peer -> RaftPeer.newBuilder().setId(peer.getKey()).setAddress(peer.getValue()).build())
-        .toList());
+        .toList();
   }
 
   /** The group of a chain: the same id on every validator, derived from the chain id. */
@@ -72,6 +76,18 @@ public final class RatisClient implements Replicator, AutoCloseable {
           : reply.getException().getMessage());
     }
     return null;
+  }
+
+  /**
+   * Makes these validators (id → HOST:PORT) the group's voting members; returns once the leader
+   * committed the new configuration (a new member is first brought up to date).
+   */
+  void setMembers(Map<String, String> members) throws IOException {
+    RaftClientReply reply = client.admin().setConfiguration(peers(members));
+    if (!reply.isSuccess()) {
+      throw new IOException(reply.getException() == null ? "the group refused the configuration"
+          : reply.getException().getMessage());
+    }
   }
 
   @Override

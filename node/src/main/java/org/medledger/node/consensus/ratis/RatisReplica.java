@@ -22,6 +22,7 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
+import org.medledger.node.consensus.GroupMembership;
 import org.medledger.node.consensus.LogApplier;
 import org.medledger.node.consensus.Replicator;
 import org.medledger.node.storage.CheckpointableChainStore;
@@ -32,7 +33,7 @@ import org.medledger.node.storage.CheckpointableChainStore;
  * proposes entries (Ratis sends them to the leader). All traffic, server to server and client to
  * server, is mutual TLS with the validators' TLS certificates. The only class that wires Ratis.
  */
-public final class RatisReplica implements Replicator, AutoCloseable {
+public final class RatisReplica implements Replicator, GroupMembership, AutoCloseable {
   private final RaftServer server;
   private final LedgerStateMachine stateMachine;
   private final RatisClient client;
@@ -48,14 +49,36 @@ public final class RatisReplica implements Replicator, AutoCloseable {
     this.address = address;
   }
 
-  /** Who this replica is, how it reaches the others, and when it snapshots its state. */
+  /**
+   * Who this replica is, how it reaches the others, and when it snapshots its state.
+   *
+   * @param peers the validators' addresses (id → HOST:PORT): the group a fresh validator of the
+   *     genesis starts with, and where this validator's client looks for the leader
+   * @param joining whether this validator is not in the genesis but joins a running group: on first
+   *     start it waits, in an empty group, until the leader adds it (after governance approved it)
+   */
   public record Settings(
       String chainId, String self, String listenHost, int listenPort, Map<String, String> peers, Path storage,
-      KeyManager keyManager, TrustManager trustManager, Snapshots snapshots) {
-    /** With the {@link Snapshots#DEFAULT default} snapshot policy. */
+      KeyManager keyManager, TrustManager trustManager, Snapshots snapshots, boolean joining) {
+    /** A validator of the genesis, with the {@link Snapshots#DEFAULT default} snapshot policy. */
     public Settings(String chainId, String self, String listenHost, int listenPort, Map<String, String> peers,
         Path storage, KeyManager keyManager, TrustManager trustManager) {
       this(chainId, self, listenHost, listenPort, peers, storage, keyManager, trustManager, Snapshots.DEFAULT);
+    }
+
+    /** A validator of the genesis. */
+    public Settings(String chainId, String self, String listenHost, int listenPort, Map<String, String> peers,
+        Path storage, KeyManager keyManager, TrustManager trustManager, Snapshots snapshots) {
+      this(chainId, self, listenHost, listenPort, peers, storage, keyManager, trustManager, snapshots, false);
+    }
+
+    /** The other validators' addresses: where this validator's client finds the leader. */
+    Map<String, String> others() {
+      Map<String, String> others = new java.util.TreeMap<>(peers);
+      if (joining) {
+        others.remove(self); // not a member yet: it cannot answer for the group
+      }
+      return others;
     }
   }
 
@@ -103,7 +126,9 @@ public final class RatisReplica implements Replicator, AutoCloseable {
    */
   public static RatisReplica create(Settings settings, LogApplier applier, CheckpointableChainStore store,
       Runnable onHalt) {
-    RaftGroup group = RatisClient.group(settings.chainId(), settings.peers());
+    RaftGroup group = settings.joining()
+        ? RaftGroup.valueOf(RatisClient.groupId(settings.chainId())) // the leader adds this validator
+        : RatisClient.group(settings.chainId(), settings.peers());
     Parameters tls = RatisClient.tls(settings.keyManager(), settings.trustManager());
     RaftServer server = null;
     try {
@@ -118,7 +143,7 @@ public final class RatisReplica implements Replicator, AutoCloseable {
           .setStateMachine(stateMachine)
           .setOption(fresh ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
           .build();
-      RatisClient client = RatisClient.connect(settings.chainId(), settings.peers(), settings.keyManager(),
+      RatisClient client = RatisClient.connect(settings.chainId(), settings.others(), settings.keyManager(),
           settings.trustManager());
       return new RatisReplica(server, stateMachine, client, group.getGroupId(),
           settings.listenHost() + ":" + settings.listenPort());
@@ -187,11 +212,30 @@ public final class RatisReplica implements Replicator, AutoCloseable {
     }
   }
 
+  /** The voting members of the group's current configuration: id → HOST:PORT. */
+  @Override
+  public Map<String, String> members() {
+    try {
+      Map<String, String> members = new java.util.TreeMap<>();
+      server.getDivision(groupId).getRaftConf().getCurrentPeers()
+          .forEach(peer -> members.put(peer.getId().toString(), peer.getAddress()));
+      return members;
+    } catch (IOException e) {
+      return Map.of();
+    }
+  }
+
+  @Override
+  public void setMembers(Map<String, String> members) throws IOException {
+    client.setMembers(members);
+  }
+
   /** How many snapshots from the leader replaced this validator's chain store since it started. */
   public int snapshotsInstalled() {
     return stateMachine.snapshotsInstalled();
   }
 
+  @Override
   public boolean isLeader() {
     try {
       return server.getDivision(groupId).getInfo().isLeader();

@@ -1,0 +1,192 @@
+package org.medledger.ledger.governance;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import org.medledger.ledger.Digest;
+import org.medledger.ledger.codec.MalformedEncodingException;
+import org.medledger.ledger.codec.pb.ApproveProposal;
+import org.medledger.ledger.codec.pb.ProposalRecord;
+import org.medledger.ledger.codec.pb.ValidatorEpoch;
+import org.medledger.ledger.codec.pb.ValidatorRecord;
+import org.medledger.ledger.identity.CertificateCodec;
+
+/**
+ * Governance's encodings: validator sets and their history, proposals in the state, and the
+ * payloads of {@code governance.propose} and {@code governance.approve}. Decoders accept only
+ * canonical encodings of valid values.
+ */
+public final class GovernanceCodec {
+  private GovernanceCodec() {}
+
+  // ---- validator sets
+
+  public static byte[] encode(ValidatorSet set) {
+    return toProto(set).toByteArray();
+  }
+
+  public static ValidatorEpoch toProto(ValidatorSet set) {
+    ValidatorEpoch.Builder epoch = ValidatorEpoch.newBuilder().setFromHeight(set.fromHeight());
+    set.validators().forEach(v -> epoch.addValidators(toProto(v)));
+    return epoch.build();
+  }
+
+  public static ValidatorSet fromProto(ValidatorEpoch epoch) {
+    List<ValidatorInfo> validators = epoch.getValidatorsList().stream().map(GovernanceCodec::fromProto).toList();
+    for (int i = 1; i < validators.size(); i++) {
+      if (validators.get(i - 1).id().compareTo(validators.get(i).id()) >= 0) {
+        throw new MalformedEncodingException("validators must be sorted by id, each once");
+      }
+    }
+    try {
+      return new ValidatorSet(epoch.getFromHeight(), validators);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedEncodingException("malformed validator set: " + e.getMessage());
+    }
+  }
+
+  public static byte[] encode(ValidatorHistory history) {
+    org.medledger.ledger.codec.pb.ValidatorHistory.Builder builder =
+        org.medledger.ledger.codec.pb.ValidatorHistory.newBuilder();
+    history.epochs().forEach(set -> builder.addEpochs(toProto(set)));
+    return builder.build().toByteArray();
+  }
+
+  public static ValidatorHistory decodeHistory(byte[] bytes) {
+    try {
+      var history = org.medledger.ledger.codec.pb.ValidatorHistory.parseFrom(bytes);
+      requireCanonical(history, bytes);
+      return new ValidatorHistory(history.getEpochsList().stream().map(GovernanceCodec::fromProto).toList());
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      throw new MalformedEncodingException("damaged validator history: " + e.getMessage());
+    }
+  }
+
+  private static ValidatorRecord toProto(ValidatorInfo validator) {
+    return ValidatorRecord.newBuilder()
+        .setId(validator.id())
+        .setOrganisation(validator.organisation())
+        .setCertificate(ByteString.copyFrom(der(validator.certificate())))
+        .setTlsCertificate(ByteString.copyFrom(der(validator.tlsCertificate())))
+        .setAddress(validator.address())
+        .build();
+  }
+
+  private static ValidatorInfo fromProto(ValidatorRecord record) {
+    try {
+      return new ValidatorInfo(record.getId(), record.getOrganisation(),
+          CertificateCodec.parse(record.getCertificate().toByteArray()),
+          CertificateCodec.parse(record.getTlsCertificate().toByteArray()), record.getAddress());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedEncodingException("malformed validator: " + e.getMessage());
+    }
+  }
+
+  // ---- proposals
+
+  public static byte[] proposePayload(GovernanceAction action) {
+    return toProto(action).toByteArray();
+  }
+
+  public static GovernanceAction parseProposal(byte[] payload) {
+    try {
+      var action = org.medledger.ledger.codec.pb.GovernanceAction.parseFrom(payload);
+      requireCanonical(action, payload);
+      return fromProto(action);
+    } catch (InvalidProtocolBufferException e) {
+      throw new MalformedEncodingException("malformed proposal: " + e.getMessage());
+    }
+  }
+
+  public static byte[] approvePayload(Digest proposal) {
+    return ApproveProposal.newBuilder().setProposal(ByteString.copyFrom(proposal.toByteArray())).build().toByteArray();
+  }
+
+  public static Digest parseApproval(byte[] payload) {
+    try {
+      ApproveProposal approval = ApproveProposal.parseFrom(payload);
+      requireCanonical(approval, payload);
+      if (approval.getProposal().size() != Digest.LENGTH) {
+        throw new MalformedEncodingException("an approval names a proposal by its 32-byte transaction id");
+      }
+      return Digest.of(approval.getProposal().toByteArray());
+    } catch (InvalidProtocolBufferException e) {
+      throw new MalformedEncodingException("malformed approval: " + e.getMessage());
+    }
+  }
+
+  public static byte[] encode(Proposal proposal) {
+    ProposalRecord.Builder builder = ProposalRecord.newBuilder()
+        .setAction(toProto(proposal.action()))
+        .setProposer(proposal.proposer())
+        .setProposedHeight(proposal.proposedHeight())
+        .setExpiresAtMillis(proposal.expiresAt().toEpochMilli())
+        .addAllApprovals(proposal.approvals());
+    proposal.executedHeight().ifPresent(builder::setExecutedHeight);
+    return builder.build().toByteArray();
+  }
+
+  public static Proposal decodeProposal(byte[] bytes) {
+    try {
+      ProposalRecord record = ProposalRecord.parseFrom(bytes);
+      return new Proposal(fromProto(record.getAction()), record.getProposer(), record.getProposedHeight(),
+          Instant.ofEpochMilli(record.getExpiresAtMillis()), record.getApprovalsList(),
+          record.getExecutedHeight() == 0 ? OptionalLong.empty() : OptionalLong.of(record.getExecutedHeight()));
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      throw new MalformedEncodingException("damaged proposal record");
+    }
+  }
+
+  private static org.medledger.ledger.codec.pb.GovernanceAction toProto(GovernanceAction action) {
+    var builder = org.medledger.ledger.codec.pb.GovernanceAction.newBuilder();
+    if (action instanceof GovernanceAction.AddValidator add) {
+      builder.setAddValidator(toProto(add.validator()));
+    } else if (action instanceof GovernanceAction.RemoveValidator remove) {
+      builder.setRemoveValidator(remove.id());
+    }
+    return builder.build();
+  }
+
+  private static GovernanceAction fromProto(org.medledger.ledger.codec.pb.GovernanceAction action) {
+    switch (action.getKindCase()) {
+      case ADD_VALIDATOR:
+        ValidatorInfo validator = fromProto(action.getAddValidator());
+        if (validator.address().isEmpty()) {
+          throw new MalformedEncodingException("a new validator needs the HOST:PORT its peers reach it on");
+        }
+        return new GovernanceAction.AddValidator(validator);
+      case REMOVE_VALIDATOR:
+        try {
+          org.medledger.ledger.Text.requireWellFormed(action.getRemoveValidator(), "the validator id");
+        } catch (IllegalArgumentException e) {
+          throw new MalformedEncodingException(e.getMessage());
+        }
+        if (action.getRemoveValidator().isEmpty()) {
+          throw new MalformedEncodingException("name the validator to remove");
+        }
+        return new GovernanceAction.RemoveValidator(action.getRemoveValidator());
+      default:
+        throw new MalformedEncodingException("a proposal names one action");
+    }
+  }
+
+  private static void requireCanonical(MessageLite message, byte[] bytes) {
+    if (!Arrays.equals(message.toByteArray(), bytes)) {
+      throw new MalformedEncodingException("not in canonical form");
+    }
+  }
+
+  private static byte[] der(X509Certificate certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("certificate cannot be encoded", e);
+    }
+  }
+}
