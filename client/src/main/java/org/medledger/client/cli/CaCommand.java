@@ -140,18 +140,13 @@ final class CaCommand {
       NodeClient node = nodeOption.connect(target);
       RegistrarTransactions chain = new RegistrarTransactions(node, target.layout(), store.organisation(),
           context.passphrases().authority(store.organisation()));
-      CommittedTransaction[] committed = new CommittedTransaction[1];
-      String secret = store.update(records -> {
-        Registrar.Outcome<String> registered = Registrar.register(records, store.organisation(), claims, now, lifetime);
-        committed[0] = chain.commit(IdentityContract.REGISTER, IdentityCodec.registerPayload(claims));
-        return registered;
-      });
+      RegistrarTransactions.Registered registered = chain.register(store, claims, now, lifetime);
       Instant expires = now.plus(lifetime);
       PrintWriter out = spec.commandLine().getOut();
       out.println("registered '" + name + "' (" + claims.role().id() + ") at " + store.organisation() + "; "
-          + RegistrarTransactions.describe(committed[0]));
+          + RegistrarTransactions.describe(registered.committed()));
       out.println("enrollment secret (one use, expires " + expires + "):");
-      out.println(secret);
+      out.println(registered.secret());
       out.flush();
     }
   }

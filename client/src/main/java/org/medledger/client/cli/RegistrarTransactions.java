@@ -1,5 +1,8 @@
 package org.medledger.client.cli;
 
+import java.time.Duration;
+import java.time.Instant;
+import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.client.network.Wallet;
 import org.medledger.client.sdk.CommittedTransaction;
@@ -7,7 +10,11 @@ import org.medledger.client.sdk.NodeClient;
 import org.medledger.crypto.Passphrase;
 import org.medledger.ledger.tx.TransactionSigner;
 import org.medledger.ledger.tx.TransactionType;
+import org.medledger.ledger.identity.IdentityCodec;
+import org.medledger.ledger.identity.IdentityContract;
+import org.medledger.pki.IdentityClaims;
 import org.medledger.pki.OrganisationId;
+import org.medledger.pki.Registrar;
 
 /**
  * An organisation's registrar acting on chain: transactions signed with the registrar's wallet
@@ -34,10 +41,28 @@ final class RegistrarTransactions {
     return committed;
   }
 
+  /** A registration in the CA's records and on chain: the enrollment secret and the committed transaction. */
+  record Registered(String secret, CommittedTransaction committed) {}
+
+  /**
+   * Registers an identity with the organisation's CA and on chain, in one step: the CA keeps the
+   * registration only if the chain committed it.
+   */
+  Registered register(AuthorityStore store, IdentityClaims claims, Instant now, Duration secretLifetime) {
+    CommittedTransaction[] committed = new CommittedTransaction[1];
+    String secret = store.update(records -> {
+      Registrar.Outcome<String> registered = Registrar.register(records, store.organisation(), claims, now,
+          secretLifetime);
+      committed[0] = commit(IdentityContract.REGISTER, IdentityCodec.registerPayload(claims));
+      return registered;
+    });
+    return new Registered(secret, committed[0]);
+  }
+
   /** Records a certificate the organisation's CA issued. */
   CommittedTransaction recordCertificate(java.security.cert.X509Certificate certificate) {
     try {
-      return commit(org.medledger.ledger.identity.IdentityContract.RECORD, certificate.getEncoded());
+      return commit(IdentityContract.RECORD, certificate.getEncoded());
     } catch (java.security.cert.CertificateEncodingException e) {
       throw new IllegalStateException("the new certificate cannot be encoded", e);
     }

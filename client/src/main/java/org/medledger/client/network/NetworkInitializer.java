@@ -153,12 +153,24 @@ public final class NetworkInitializer {
   private static Genesis.Validator createValidator(
       NetworkLayout layout, AuthorityStore store, Registrar registrar, String id, Options options,
       Passphrase passphrase, Instant now) {
-    Wallet wallet = enroll(store, registrar, IdentityClaims.of(id, Role.VALIDATOR, store.organisation()),
-        options.keyScheme(), now);
+    String secret = register(store, registrar, IdentityClaims.of(id, Role.VALIDATOR, store.organisation()), now);
+    return enrollValidator(layout, store, registrar, id, secret, options.keyScheme(), options.tlsHosts(), passphrase,
+        now, Enrollment.IN_GENESIS);
+  }
+
+  /**
+   * Enrolls a registered validator: its signing and TLS key pairs are generated here, their
+   * certificates issued by its organisation's CA ({@code publish} sees the signing certificate
+   * first, as in {@link Enrollment#enroll}), and its wallet, TLS certificate and key written
+   * under {@code nodes/<id>/}, keys encrypted with the passphrase.
+   */
+  public static Genesis.Validator enrollValidator(NetworkLayout layout, AuthorityStore store, Registrar registrar,
+      String id, String secret, SignatureScheme scheme, List<String> tlsHosts, Passphrase passphrase, Instant now,
+      Consumer<X509Certificate> publish) {
+    Wallet wallet = Enrollment.enroll(store, registrar, id, secret, scheme, now, publish);
     wallet.writeNew(layout.nodeWallet(id), passphrase);
-    KeyPair tlsKeys = options.keyScheme().generateKeyPair();
-    X509Certificate tls = store.update(records -> registrar.issueTls(records, id, tlsKeys.getPublic(),
-        options.tlsHosts(), now));
+    KeyPair tlsKeys = scheme.generateKeyPair();
+    X509Certificate tls = store.update(records -> registrar.issueTls(records, id, tlsKeys.getPublic(), tlsHosts, now));
     AtomicFiles.writeNew(layout.nodeTlsCertificate(id), Pem.write(tls, registrar.authority().certificate()), false);
     AtomicFiles.writeNew(layout.nodeTlsKey(id), EncryptedPrivateKeys.toPem(tlsKeys.getPrivate(), passphrase), true);
     return new Genesis.Validator(id, store.organisation().value(), Pem.write(wallet.certificate()), Pem.write(tls));
@@ -167,9 +179,13 @@ public final class NetworkInitializer {
   /** Registers and enrolls an identity whose key pair is generated here, for its owner. */
   private static Wallet enroll(
       AuthorityStore store, Registrar registrar, IdentityClaims claims, SignatureScheme scheme, Instant now) {
-    String secret = store.update(records -> Registrar.register(records, store.organisation(), claims, now,
+    return Enrollment.enroll(store, registrar, claims.name(), register(store, registrar, claims, now), scheme, now,
+        Enrollment.IN_GENESIS);
+  }
+
+  private static String register(AuthorityStore store, Registrar registrar, IdentityClaims claims, Instant now) {
+    return store.update(records -> Registrar.register(records, store.organisation(), claims, now,
         registrar.policy().enrollmentSecret()));
-    return Enrollment.enroll(store, registrar, claims.name(), secret, scheme, now, Enrollment.IN_GENESIS);
   }
 
   private static String randomHex(int bytes) {

@@ -64,13 +64,18 @@ public final class NetworkNodes {
 
   /** The API address of every node configured in the network directory, by validator id. */
   List<URI> configured() {
+    return configs().stream().map(config -> url(config.api())).toList();
+  }
+
+  /** The configuration of every node in the network directory ({@code nodes/<id>/node.yaml}), by validator id. */
+  public List<NodeConfig> configs() {
     Path nodes = layout.root().resolve("nodes");
     if (!Files.isDirectory(nodes)) {
       return List.of();
     }
     try (Stream<Path> dirs = Files.list(nodes)) {
       return dirs.map(dir -> dir.resolve("node.yaml")).filter(Files::isRegularFile).sorted()
-          .map(file -> url(NodeConfigFile.read(file).api())).toList();
+          .map(NodeConfigFile::read).toList();
     } catch (IOException e) {
       throw new NetworkFileException("cannot list " + nodes + ": " + e.getMessage(), e);
     }
