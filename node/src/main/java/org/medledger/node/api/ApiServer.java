@@ -21,6 +21,8 @@ import org.medledger.node.tls.TlsIdentity;
  * GET  /v1/transactions/{id}     receipt of a committed transaction
  * GET  /v1/blocks/{height}       a committed block
  * GET  /v1/status                chain id, head, validators, quorum, waiting transactions
+ * GET  /v1/validators            every validator set of the chain, oldest first
+ * GET  /v1/governance/proposals/{id}  a governance proposal and its approvals
  * </pre>
  *
  * Errors are {@code application/problem+json} (see {@link Problems}).
@@ -48,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     TransactionRoutes transactions = new TransactionRoutes(ledger, commitTimeout);
     BlockRoutes blocks = new BlockRoutes(ledger);
     StatusRoutes status = new StatusRoutes(ledger);
+    GovernanceRoutes governance = new GovernanceRoutes(ledger);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -64,6 +67,8 @@ public final class ApiServer implements AutoCloseable {
         });
         path("blocks", () -> get("{height}", blocks::block));
         path("status", () -> get(status::status));
+        path("validators", () -> get(governance::validators));
+        path("governance/proposals", () -> get("{id}", governance::proposal));
       }));
       Problems.register(config.routes);
     });

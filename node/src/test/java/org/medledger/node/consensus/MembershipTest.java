@@ -77,6 +77,18 @@ class MembershipTest {
     assertThat(validators(api)).containsExactly("validator-1", "validator-2", "validator-3", "validator-4",
         "validator-5");
     assertThat(ApiClient.json(api.get("/v1/status")).get("quorum").asInt()).isEqualTo(4);
+    JsonNode sets = ApiClient.json(api.get("/v1/validators"));
+    assertThat(sets).hasSize(2);
+    assertThat(sets.get(1).get("fromHeight").asLong()).isEqualTo(approved + 1);
+    assertThat(sets.get(1).get("validators").get(4).get("address").asText())
+        .isEqualTo(fifth.consensus().peers().get("validator-5"));
+    JsonNode shown = ApiClient.json(api.get("/v1/governance/proposals/" + proposal.id().hex()));
+    assertThat(shown.get("status").asText()).isEqualTo("executed");
+    assertThat(shown.get("executedHeight").asLong()).isEqualTo(approved);
+    assertThat(shown.get("approvals")).extracting(JsonNode::asText)
+        .containsExactly(ValidatorNetwork.ORG, ValidatorNetwork.OTHER_ORG);
+    assertThat(api.get("/v1/governance/proposals/xyz").statusCode()).isEqualTo(400);
+    assertThat(api.get("/v1/governance/proposals/" + "ab".repeat(32)).statusCode()).isEqualTo(404);
     await("the group takes validator-5", () -> network.running().stream()
         .allMatch(n -> n.consensusMembers().contains("validator-5")));
     long later = committed(network.api("validator-5"), registration(stMary, "after-join"));
