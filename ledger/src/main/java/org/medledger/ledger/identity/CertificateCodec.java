@@ -51,6 +51,9 @@ public final class CertificateCodec {
           .setRevokedAtMillis(r.at().toEpochMilli())
           .setRevokedHeight(r.height())
           .setRevocationReason(r.reason()));
+      entry.suspension().ifPresent(x -> builder.setSuspended(true)
+          .setSuspendedHeight(x.height())
+          .setSuspensionReason(x.reason()));
       return builder.build().toByteArray();
     } catch (java.security.cert.CertificateEncodingException e) {
       throw new IllegalStateException("certificate cannot be encoded", e);
@@ -65,8 +68,11 @@ public final class CertificateCodec {
           ? Optional.of(new CertificateEntry.OnChainRevocation(Instant.ofEpochMilli(record.getRevokedAtMillis()),
               record.getRevokedHeight(), record.getRevocationReason()))
           : Optional.empty();
+      Optional<CertificateEntry.Suspension> suspension = record.getSuspended()
+          ? Optional.of(new CertificateEntry.Suspension(record.getSuspendedHeight(), record.getSuspensionReason()))
+          : Optional.empty();
       return new CertificateEntry(certificate, IdentityExtension.decode(certificate), fingerprint(certificate),
-          record.getRecordedHeight(), revocation);
+          record.getRecordedHeight(), revocation, suspension);
     } catch (InvalidProtocolBufferException | PkiException e) {
       throw new MalformedEncodingException("damaged certificate record");
     }

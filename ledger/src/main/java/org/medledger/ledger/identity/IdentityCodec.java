@@ -14,7 +14,9 @@ import org.medledger.ledger.codec.MalformedEncodingException;
 import org.medledger.ledger.codec.pb.Attribute;
 import org.medledger.ledger.codec.pb.IdentityRecord;
 import org.medledger.ledger.codec.pb.RegisterIdentity;
+import org.medledger.ledger.codec.pb.ReinstateIdentity;
 import org.medledger.ledger.codec.pb.RevokeIdentity;
+import org.medledger.ledger.codec.pb.SuspendIdentity;
 import org.medledger.pki.IdentityClaims;
 import org.medledger.pki.OrganisationId;
 import org.medledger.pki.PkiException;
@@ -84,6 +86,42 @@ public final class IdentityCodec {
     }
   }
 
+  public static byte[] suspendPayload(String name, RevocationReason reason) {
+    return SuspendIdentity.newBuilder().setName(name).setReason(reason.id()).build().toByteArray();
+  }
+
+  /** A parsed {@code identity.suspend} payload (reasons as for revocations, e.g. privilege-withdrawn). */
+  public static Revocation parseSuspension(byte[] payload) {
+    try {
+      SuspendIdentity suspension = SuspendIdentity.parseFrom(payload);
+      requireCanonical(suspension.toByteArray(), payload);
+      IdentityClaims.requireValidName(suspension.getName());
+      RevocationReason reason = RevocationReason.parse(suspension.getReason());
+      if (!reason.id().equals(suspension.getReason())) {
+        throw new MalformedEncodingException("suspension reason not in canonical form");
+      }
+      return new Revocation(suspension.getName(), reason);
+    } catch (InvalidProtocolBufferException | PkiException e) {
+      throw new MalformedEncodingException("malformed identity suspension: " + e.getMessage());
+    }
+  }
+
+  public static byte[] reinstatePayload(String name) {
+    return ReinstateIdentity.newBuilder().setName(name).build().toByteArray();
+  }
+
+  /** The name in a parsed {@code identity.reinstate} payload. */
+  public static String parseReinstatement(byte[] payload) {
+    try {
+      ReinstateIdentity reinstatement = ReinstateIdentity.parseFrom(payload);
+      requireCanonical(reinstatement.toByteArray(), payload);
+      IdentityClaims.requireValidName(reinstatement.getName());
+      return reinstatement.getName();
+    } catch (InvalidProtocolBufferException | PkiException e) {
+      throw new MalformedEncodingException("malformed identity reinstatement: " + e.getMessage());
+    }
+  }
+
   public static byte[] encode(IdentityEntry entry) {
     IdentityRecord.Builder builder = IdentityRecord.newBuilder()
         .setName(entry.claims().name())
@@ -95,6 +133,9 @@ public final class IdentityCodec {
         .setRevokedAtMillis(r.at().toEpochMilli())
         .setRevokedHeight(r.height())
         .setRevocationReason(r.reason()));
+    entry.suspension().ifPresent(x -> builder.setSuspended(true)
+        .setSuspendedHeight(x.height())
+        .setSuspensionReason(x.reason()));
     return builder.build().toByteArray();
   }
 
@@ -108,7 +149,10 @@ public final class IdentityCodec {
           ? Optional.of(new CertificateEntry.OnChainRevocation(Instant.ofEpochMilli(record.getRevokedAtMillis()),
               record.getRevokedHeight(), record.getRevocationReason()))
           : Optional.empty();
-      return new IdentityEntry(claims, record.getRegisteredHeight(), certificates, revocation);
+      Optional<CertificateEntry.Suspension> suspension = record.getSuspended()
+          ? Optional.of(new CertificateEntry.Suspension(record.getSuspendedHeight(), record.getSuspensionReason()))
+          : Optional.empty();
+      return new IdentityEntry(claims, record.getRegisteredHeight(), certificates, revocation, suspension);
     } catch (InvalidProtocolBufferException | PkiException | IllegalArgumentException e) {
       throw new MalformedEncodingException("damaged identity record");
     }

@@ -24,14 +24,17 @@ import org.medledger.pki.ValidationResult;
 
 /**
  * The identity registry: an organisation's registrar registers its identities, records the
- * certificates its CA issues for them, and revokes certificates or whole identities. A revocation
- * applies from the block that commits it.
+ * certificates its CA issues for them (a new key keeps the identity), suspends and reinstates
+ * identities, and revokes certificates or whole identities. A suspension or revocation applies
+ * from the transaction that commits it.
  */
 public final class IdentityContract implements Contract {
   public static final TransactionType RECORD = TransactionType.of("identity.certificate.record");
   public static final TransactionType REVOKE = TransactionType.of("identity.certificate.revoke");
   public static final TransactionType REGISTER = TransactionType.of("identity.register");
   public static final TransactionType REVOKE_IDENTITY = TransactionType.of("identity.revoke");
+  public static final TransactionType SUSPEND = TransactionType.of("identity.suspend");
+  public static final TransactionType REINSTATE = TransactionType.of("identity.reinstate");
 
   private final IdentityDirectory directory;
 
@@ -42,7 +45,8 @@ public final class IdentityContract implements Contract {
   @Override
   public Map<TransactionType, Set<Role>> permissions() {
     return Map.of(RECORD, Set.of(Role.REGISTRAR), REVOKE, Set.of(Role.REGISTRAR),
-        REGISTER, Set.of(Role.REGISTRAR), REVOKE_IDENTITY, Set.of(Role.REGISTRAR));
+        REGISTER, Set.of(Role.REGISTRAR), REVOKE_IDENTITY, Set.of(Role.REGISTRAR),
+        SUSPEND, Set.of(Role.REGISTRAR), REINSTATE, Set.of(Role.REGISTRAR));
   }
 
   /** The payload of a revocation. */
@@ -62,6 +66,10 @@ public final class IdentityContract implements Contract {
       parseRevocation(payload);
     } else if (type.equals(REGISTER)) {
       parse(() -> IdentityCodec.parseRegistration(payload));
+    } else if (type.equals(SUSPEND)) {
+      parse(() -> IdentityCodec.parseSuspension(payload));
+    } else if (type.equals(REINSTATE)) {
+      parse(() -> IdentityCodec.parseReinstatement(payload));
     } else {
       parse(() -> IdentityCodec.parseRevocation(payload));
     }
@@ -75,9 +83,46 @@ public final class IdentityContract implements Contract {
       revoke(context);
     } else if (context.type().equals(REGISTER)) {
       register(context);
+    } else if (context.type().equals(SUSPEND)) {
+      IdentityCodec.Revocation suspension = parse(() -> IdentityCodec.parseSuspension(context.payload()));
+      suspend(context, suspension.name(),
+          Optional.of(new CertificateEntry.Suspension(context.blockHeight(), suspension.reason().id())));
+    } else if (context.type().equals(REINSTATE)) {
+      suspend(context, parse(() -> IdentityCodec.parseReinstatement(context.payload())), Optional.empty());
     } else {
       revokeIdentity(context);
     }
+  }
+
+  /**
+   * Suspends an identity (none of its certificates may sign from the next transaction on) or, with
+   * no suspension, reinstates it. The mark is kept on each certificate too, so that checking a
+   * signer costs no extra state read.
+   */
+  private void suspend(TxContext context, String name, Optional<CertificateEntry.Suspension> suspension)
+      throws ContractException {
+    OrganisationId organisation = context.signer().organisation();
+    IdentityEntry identity = identity(context, organisation, name).orElseThrow(() ->
+        new ContractException("unknown-identity", "'" + name + "' is not registered at " + organisation));
+    if (identity.revocation().isPresent()) {
+      throw new ContractException("already-revoked", "'" + name + "' is revoked");
+    }
+    if (identity.suspension().isPresent() == suspension.isPresent()) {
+      throw new ContractException(suspension.isPresent() ? "already-suspended" : "not-suspended",
+          "'" + name + "' is " + (suspension.isPresent() ? "already suspended" : "not suspended"));
+    }
+    if (name.equals(context.signer().name())) {
+      throw new ContractException("self-suspension", "a registrar cannot suspend or reinstate itself");
+    }
+    StateView state = context::get;
+    for (Digest fingerprint : identity.certificates()) {
+      CertificateEntry certificate = directory.certificate(state, fingerprint).orElseThrow(() ->
+          new ContractException("unknown-certificate", "certificate " + fingerprint + " is not on chain"));
+      context.put(IdentityKeys.certificate(fingerprint), CertificateCodec.encode(certificate.withSuspension(suspension)));
+    }
+    context.put(IdentityKeys.identity(organisation, name), IdentityCodec.encode(identity.withSuspension(suspension)));
+    context.emit(suspension.isPresent() ? "identity.suspended" : "identity.reinstated", Map.of("name", name,
+        "organisation", organisation.value()));
   }
 
   private void register(TxContext context) throws ContractException {
@@ -125,11 +170,11 @@ public final class IdentityContract implements Contract {
    * Links a certificate to its registered identity, which must be active and claim the same role
    * and attributes. Identities registered before the registry existed have no entry yet.
    */
-  private static void linkToIdentity(TxContext context, IdentityClaims claims, Digest fingerprint)
-      throws ContractException {
+  private static Optional<CertificateEntry.Suspension> linkToIdentity(TxContext context, IdentityClaims claims,
+      Digest fingerprint) throws ContractException {
     Optional<IdentityEntry> identity = identity(context, claims.organisation(), claims.name());
     if (identity.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     if (identity.get().revocation().isPresent()) {
       throw new ContractException("identity-revoked", "'" + claims.name() + "' is revoked");
@@ -140,6 +185,7 @@ public final class IdentityContract implements Contract {
     }
     context.put(IdentityKeys.identity(claims.organisation(), claims.name()),
         IdentityCodec.encode(identity.get().withCertificate(fingerprint)));
+    return identity.get().suspension();
   }
 
   private void record(TxContext context) throws ContractException {
@@ -156,9 +202,9 @@ public final class IdentityContract implements Contract {
     if (!valid.isValid()) {
       throw new ContractException("invalid-certificate", "certificate not accepted: " + valid.detail());
     }
-    linkToIdentity(context, claims, fingerprint);
-    context.put(IdentityKeys.certificate(fingerprint),
-        CertificateCodec.encode(CertificateEntry.recorded(certificate, claims, context.blockHeight())));
+    Optional<CertificateEntry.Suspension> suspension = linkToIdentity(context, claims, fingerprint);
+    context.put(IdentityKeys.certificate(fingerprint), CertificateCodec.encode(
+        CertificateEntry.recorded(certificate, claims, context.blockHeight()).withSuspension(suspension)));
     context.emit("certificate.recorded", Map.of("fingerprint", fingerprint.hex(), "name", claims.name(),
         "role", claims.role().id(), "organisation", claims.organisation().value(),
         "serial", certificate.getSerialNumber().toString(16)));

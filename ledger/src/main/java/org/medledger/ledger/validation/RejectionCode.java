@@ -13,6 +13,7 @@ public enum RejectionCode {
   CERTIFICATE_NOT_YET_VALID("certificate-not-yet-valid"),
   CERTIFICATE_EXPIRED("certificate-expired"),
   CERTIFICATE_REVOKED("certificate-revoked"),
+  IDENTITY_SUSPENDED("identity-suspended"),
   ROLE_NOT_ALLOWED("role-not-allowed"),
   BAD_SIGNATURE("bad-signature");
 

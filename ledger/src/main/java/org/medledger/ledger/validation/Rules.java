@@ -87,6 +87,11 @@ public final class Rules {
             "the certificate belongs to " + entry.claims().name() + "@" + entry.claims().organisation()
                 + ", not to the signer " + tx.body().signer());
       }
+      if (entry.suspension().isPresent()) {
+        throw new Rejection(RejectionCode.IDENTITY_SUSPENDED, entry.claims().name() + "@"
+            + entry.claims().organisation() + " is suspended since block " + entry.suspension().get().height()
+            + " (" + entry.suspension().get().reason() + ")");
+      }
       ValidationResult result = context.identities().validate(context.state(), entry.certificate(),
           entry.claims().organisation(), entry.revocation(), context.blockTime());
       switch (result.verdict()) {

@@ -126,6 +126,58 @@ class IdentityRegistryTest {
   }
 
   @Test
+  void aSuspendedIdentityCannotSignFromItsSuspensionUntilReinstated() throws Exception {
+    commitOne(register(registrar, IdentityClaims.of("dr-alice", Role.PHYSICIAN, ST_MARY)));
+    TestConsortium.Member alice = consortium.issue("st-mary", "dr-alice", Role.PHYSICIAN);
+    commitOne(record(alice));
+
+    ExecutedBlock suspending = ledger.commit(alice.signer().sign(EchoContract.ECHO, bytes("before")),
+        registrar.signer().sign(IdentityContract.SUSPEND,
+            IdentityCodec.suspendPayload("dr-alice", RevocationReason.PRIVILEGE_WITHDRAWN)),
+        alice.signer().sign(EchoContract.ECHO, bytes("after")));
+    assertThat(suspending.block().results()).extracting(TransactionResult::code)
+        .containsExactly("ok", "ok", "identity-suspended");
+    assertThat(onChain("dr-alice").suspension()).hasValueSatisfying(x -> {
+      assertThat(x.height()).isEqualTo(suspending.block().height());
+      assertThat(x.reason()).isEqualTo("privilege-withdrawn");
+    });
+    TestConsortium.Member newKey = consortium.issue("st-mary", "dr-alice", Role.PHYSICIAN);
+    assertThat(commitOne(record(newKey)).code()).isEqualTo("ok");
+    assertThat(commitOne(newKey.signer().sign(EchoContract.ECHO, bytes("new key"))).code())
+        .as("a certificate recorded while suspended is suspended too").isEqualTo("identity-suspended");
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.SUSPEND,
+        IdentityCodec.suspendPayload("dr-alice", RevocationReason.UNSPECIFIED))).code()).isEqualTo("already-suspended");
+
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.REINSTATE, IdentityCodec.reinstatePayload("dr-alice")))
+        .code()).isEqualTo("ok");
+    assertThat(commitOne(alice.signer().sign(EchoContract.ECHO, bytes("back"))).code()).isEqualTo("ok");
+    assertThat(commitOne(newKey.signer().sign(EchoContract.ECHO, bytes("back too"))).code()).isEqualTo("ok");
+    assertThat(onChain("dr-alice").suspension()).isEmpty();
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.REINSTATE, IdentityCodec.reinstatePayload("dr-alice")))
+        .code()).isEqualTo("not-suspended");
+  }
+
+  @Test
+  void suspensionIsRefusedForUnknownRevokedOrOwnIdentitiesAndForNonRegistrars() throws Exception {
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.SUSPEND,
+        IdentityCodec.suspendPayload("nobody", RevocationReason.UNSPECIFIED))).code()).isEqualTo("unknown-identity");
+    String own = org.medledger.pki.IdentityExtension.decode(registrar.certificate()).name();
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.SUSPEND,
+        IdentityCodec.suspendPayload(own, RevocationReason.UNSPECIFIED))).code()).isEqualTo("self-suspension");
+    commitOne(register(registrar, IdentityClaims.of("dr-alice", Role.PHYSICIAN, ST_MARY)));
+    TestConsortium.Member alice = consortium.issue("st-mary", "dr-alice", Role.PHYSICIAN);
+    commitOne(record(alice));
+    assertThat(commitOne(alice.signer().sign(IdentityContract.SUSPEND,
+        IdentityCodec.suspendPayload("dr-alice", RevocationReason.UNSPECIFIED))).code()).isEqualTo("role-not-allowed");
+    commitOne(registrar.signer().sign(IdentityContract.REVOKE_IDENTITY,
+        IdentityCodec.revokePayload("dr-alice", RevocationReason.UNSPECIFIED)));
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.SUSPEND,
+        IdentityCodec.suspendPayload("dr-alice", RevocationReason.UNSPECIFIED))).code()).isEqualTo("already-revoked");
+    assertThat(commitOne(registrar.signer().sign(IdentityContract.SUSPEND, new byte[] {1, 2, 3})).code())
+        .isEqualTo("malformed-payload");
+  }
+
+  @Test
   void revokingAnUnregisteredIdentityFails() {
     assertThat(commitOne(registrar.signer().sign(IdentityContract.REVOKE_IDENTITY,
         IdentityCodec.revokePayload("nobody", RevocationReason.UNSPECIFIED))).code()).isEqualTo("unknown-identity");
