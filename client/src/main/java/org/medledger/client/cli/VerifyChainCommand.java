@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code medledger verify-chain}: re-checks a node's whole data directory. */
 @Command(name = "verify-chain", mixinStandardHelpOptions = true,
     description = {"Re-check a node's data directory without changing it: hash links, Merkle roots, every",
-        "signature and certificate at its block time (by re-executing every block), the state and the seals.",
+        "signature and certificate at its block time (by re-executing every block), the state, and the seals",
+        "against the validator set in force at each height (as governance changed it).",
         "Exit code 0 if intact, 1 if tampered (the first bad height is named), 2 if unreadable."})
 final class VerifyChainCommand implements Callable<Integer> {
   /** Exit code when the data or the genesis cannot be read (1 means tampered). */

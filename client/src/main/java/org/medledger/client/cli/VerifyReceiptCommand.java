@@ -15,10 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code medledger verify-receipt}: checks a receipt offline against the genesis file. */
+/**
+ * {@code medledger verify-receipt}: checks a receipt offline against the genesis file, following
+ * the validator-set changes the receipt carries; a valid receipt's line names the blocks that
+ * changed the set (e.g. {@code validator set changed at blocks 12, 40}).
+ */
 @Command(name = "verify-receipt", mixinStandardHelpOptions = true,
-    description = {"Check a transaction receipt offline: Merkle proofs against the block header and the",
-        "validators' seals against the genesis file. Exit code 0 if valid, 1 if not."})
+    description = {"Check a transaction receipt offline: Merkle proofs against the block header, the",
+        "validator-set changes it carries (followed from the genesis validators, each sealed by the set",
+        "before it) and the seals against the set in force at its block. A receipt cannot prove that no",
+        "later change was left out: verify-chain can. Exit code 0 if valid, 1 if not."})
 final class VerifyReceiptCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

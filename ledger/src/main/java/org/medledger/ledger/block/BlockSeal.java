@@ -8,8 +8,8 @@ import org.medledger.crypto.Verifier;
 import org.medledger.ledger.Digest;
 
 /**
- * A validator's signature over a block header. A block is final when seals of 2f+1 of the n
- * validators in force at its height are known (f = ⌊(n−1)/3⌋).
+ * A validator's signature over a block header. A block is final when seals of a quorum of the
+ * validators in force at its height are known ({@link org.medledger.ledger.governance.ValidatorSet#quorum()}).
  */
 public final class BlockSeal {
   private static final byte[] DOMAIN = "medledger-seal-v1".getBytes(StandardCharsets.UTF_8);
@@ -35,12 +35,6 @@ public final class BlockSeal {
   static byte[] message(BlockHeader header) {
     return Digest.sha256(DOMAIN, header.chainId().getBytes(StandardCharsets.UTF_8), header.hash().toByteArray())
         .toByteArray();
-  }
-
-  /** The number of seals that make a block final among n validators: 2f+1 with f = ⌊(n−1)/3⌋. */
-  public static int quorum(int validators) {
-    int f = (validators - 1) / 3;
-    return 2 * f + 1;
   }
 
   public String validator() {

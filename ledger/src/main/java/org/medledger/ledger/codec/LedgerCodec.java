@@ -15,9 +15,11 @@ import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.block.Event;
 import org.medledger.ledger.block.TransactionResult;
 import org.medledger.ledger.codec.pb.Attribute;
+import org.medledger.ledger.governance.GovernanceCodec;
 import org.medledger.ledger.merkle.InclusionProof;
 import org.medledger.ledger.merkle.MerkleHash;
 import org.medledger.ledger.receipt.Receipt;
+import org.medledger.ledger.receipt.ValidatorTransition;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.tx.SignerId;
 import org.medledger.ledger.tx.TransactionBody;
@@ -120,6 +122,7 @@ public final class LedgerCodec {
     receipt.transactionProof().path().forEach(h -> builder.addTransactionPath(ByteString.copyFrom(h.toByteArray())));
     receipt.resultProof().path().forEach(h -> builder.addResultPath(ByteString.copyFrom(h.toByteArray())));
     receipt.seals().forEach(seal -> builder.addSeals(toProto(seal)));
+    receipt.transitions().forEach(t -> builder.addTransitions(toProto(t)));
     return builder.build().toByteArray();
   }
 
@@ -129,15 +132,43 @@ public final class LedgerCodec {
       org.medledger.ledger.codec.pb.Receipt pb = org.medledger.ledger.codec.pb.Receipt.parseFrom(bytes);
       requireFormat(pb.getFormat(), RECEIPT_FORMAT, "receipt");
       BlockHeader header = fromProto(pb.getHeader());
-      List<BlockSeal> seals = new ArrayList<>();
-      for (org.medledger.ledger.codec.pb.BlockSeal seal : pb.getSealsList()) {
-        seals.add(fromProto(seal));
+      List<ValidatorTransition> transitions = new ArrayList<>();
+      for (org.medledger.ledger.codec.pb.ValidatorTransition transition : pb.getTransitionsList()) {
+        transitions.add(fromProto(transition));
       }
       return new Receipt(fromProto(pb.getTransaction()), fromProto(pb.getResult()),
           new InclusionProof(pb.getIndex(), header.transactionCount(), hashes(pb.getTransactionPathList())),
           new InclusionProof(pb.getIndex(), header.transactionCount(), hashes(pb.getResultPathList())),
-          header, seals);
+          header, seals(pb.getSealsList()), transitions);
     }, LedgerCodec::encode);
+  }
+
+  private static org.medledger.ledger.codec.pb.ValidatorTransition toProto(ValidatorTransition transition) {
+    org.medledger.ledger.codec.pb.ValidatorTransition.Builder builder =
+        org.medledger.ledger.codec.pb.ValidatorTransition.newBuilder()
+            .setHeader(toProto(transition.header()))
+            .setResult(toProto(transition.result()))
+            .setIndex(transition.resultProof().leafIndex())
+            .setValidators(GovernanceCodec.toProto(transition.validators()));
+    transition.seals().forEach(seal -> builder.addSeals(toProto(seal)));
+    transition.resultProof().path().forEach(h -> builder.addResultPath(ByteString.copyFrom(h.toByteArray())));
+    return builder.build();
+  }
+
+  /** A transition's result proof has the tree size its header names. */
+  private static ValidatorTransition fromProto(org.medledger.ledger.codec.pb.ValidatorTransition pb) {
+    BlockHeader header = fromProto(pb.getHeader());
+    return new ValidatorTransition(header, seals(pb.getSealsList()), fromProto(pb.getResult()),
+        new InclusionProof(pb.getIndex(), header.transactionCount(), hashes(pb.getResultPathList())),
+        GovernanceCodec.fromProto(pb.getValidators()));
+  }
+
+  private static List<BlockSeal> seals(List<org.medledger.ledger.codec.pb.BlockSeal> pbs) {
+    List<BlockSeal> seals = new ArrayList<>();
+    for (org.medledger.ledger.codec.pb.BlockSeal seal : pbs) {
+      seals.add(fromProto(seal));
+    }
+    return seals;
   }
 
   private static final int RECEIPT_FORMAT = 1;

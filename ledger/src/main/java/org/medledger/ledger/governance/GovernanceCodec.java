@@ -2,7 +2,6 @@ package org.medledger.ledger.governance;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.MessageLite;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -60,9 +59,11 @@ public final class GovernanceCodec {
 
   public static ValidatorHistory decodeHistory(byte[] bytes) {
     try {
-      var history = org.medledger.ledger.codec.pb.ValidatorHistory.parseFrom(bytes);
-      requireCanonical(history, bytes);
-      return new ValidatorHistory(history.getEpochsList().stream().map(GovernanceCodec::fromProto).toList());
+      var proto = org.medledger.ledger.codec.pb.ValidatorHistory.parseFrom(bytes);
+      ValidatorHistory history =
+          new ValidatorHistory(proto.getEpochsList().stream().map(GovernanceCodec::fromProto).toList());
+      requireCanonical(encode(history), bytes);
+      return history;
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       throw new MalformedEncodingException("damaged validator history: " + e.getMessage());
     }
@@ -96,9 +97,9 @@ public final class GovernanceCodec {
 
   public static GovernanceAction parseProposal(byte[] payload) {
     try {
-      var action = org.medledger.ledger.codec.pb.GovernanceAction.parseFrom(payload);
-      requireCanonical(action, payload);
-      return fromProto(action);
+      GovernanceAction action = fromProto(org.medledger.ledger.codec.pb.GovernanceAction.parseFrom(payload));
+      requireCanonical(proposePayload(action), payload);
+      return action;
     } catch (InvalidProtocolBufferException e) {
       throw new MalformedEncodingException("malformed proposal: " + e.getMessage());
     }
@@ -111,11 +112,12 @@ public final class GovernanceCodec {
   public static Digest parseApproval(byte[] payload) {
     try {
       ApproveProposal approval = ApproveProposal.parseFrom(payload);
-      requireCanonical(approval, payload);
       if (approval.getProposal().size() != Digest.LENGTH) {
         throw new MalformedEncodingException("an approval names a proposal by its 32-byte transaction id");
       }
-      return Digest.of(approval.getProposal().toByteArray());
+      Digest proposal = Digest.of(approval.getProposal().toByteArray());
+      requireCanonical(approvePayload(proposal), payload);
+      return proposal;
     } catch (InvalidProtocolBufferException e) {
       throw new MalformedEncodingException("malformed approval: " + e.getMessage());
     }
@@ -176,8 +178,13 @@ public final class GovernanceCodec {
     }
   }
 
-  private static void requireCanonical(MessageLite message, byte[] bytes) {
-    if (!Arrays.equals(message.toByteArray(), bytes)) {
+  /**
+   * Insists that the bytes are exactly the encoding of the value decoded from them. Comparing with
+   * the re-encoded value, not the re-serialized message: protobuf keeps unknown fields and would
+   * write them back, so a payload with a field appended would pass as canonical.
+   */
+  private static void requireCanonical(byte[] encodedValue, byte[] bytes) {
+    if (!Arrays.equals(encodedValue, bytes)) {
       throw new MalformedEncodingException("not in canonical form");
     }
   }

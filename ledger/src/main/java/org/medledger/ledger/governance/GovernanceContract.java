@@ -155,7 +155,7 @@ public final class GovernanceContract implements Contract {
       if (current.contains(validator.id())) {
         throw new ContractException("already-validator", validator.id() + " is already a validator");
       }
-      if (current.validators().stream().anyMatch(v -> v.address().equals(validator.address()))) {
+      if (current.validators().stream().anyMatch(v -> v.isAt(validator.address()))) {
         throw new ContractException("address-in-use", "another validator is at " + validator.address());
       }
       checkCertificates(validator, context);
@@ -219,6 +219,12 @@ public final class GovernanceContract implements Contract {
   private static void carryOut(GovernanceAction action, TxContext context) throws ContractException {
     ValidatorHistory history = history(context);
     long from = context.blockHeight() + 1;
+    if (history.current().fromHeight() == from) {
+      // One change a block: the block's one announcement is then the set from the next block on,
+      // which an offline verifier can check without seeing the block's other results.
+      throw new ContractException("validators-changing", "the validator set already changes in this block; "
+          + "approve again in a later block");
+    }
     ValidatorSet next;
     if (action instanceof GovernanceAction.AddValidator add) {
       next = history.current().with(add.validator(), from);

@@ -54,13 +54,11 @@ public record ValidatorHistory(List<ValidatorSet> epochs) {
     return epochs.get(epochs.size() - 1);
   }
 
-  /** This history followed by a new set; a set from the same height as the latest replaces it. */
+  /** This history followed by a new set, from a later height than the latest. */
   public ValidatorHistory then(ValidatorSet next) {
     List<ValidatorSet> all = new ArrayList<>(epochs);
-    if (current().fromHeight() == next.fromHeight() && all.size() > 1) {
-      all.remove(all.size() - 1);
-    }
     all.add(next);
     return new ValidatorHistory(all);
   }
+
 }

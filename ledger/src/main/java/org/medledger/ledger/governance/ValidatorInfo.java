@@ -16,7 +16,8 @@ import org.medledger.ledger.Text;
 public record ValidatorInfo(
     String id, String organisation, X509Certificate certificate, X509Certificate tlsCertificate, String address) {
 
-  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.-]{1,253}:[0-9]{1,5}");
+  /** Host name or IPv4 address, and a port written without leading zeros: one spelling per port. */
+  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.-]{1,253}:[1-9][0-9]{0,4}");
 
   public ValidatorInfo {
     Text.requireWellFormed(id, "the validator id");
@@ -36,6 +37,11 @@ public record ValidatorInfo(
     }
     int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     return port >= 1 && port <= 65_535;
+  }
+
+  /** Whether this validator is reached at that address: host names are case-insensitive. */
+  public boolean isAt(String otherAddress) {
+    return !address.isEmpty() && address.equalsIgnoreCase(otherAddress);
   }
 
   /** Checks seals with the key of the signing certificate. */

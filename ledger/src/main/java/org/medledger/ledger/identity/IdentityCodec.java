@@ -56,9 +56,11 @@ public final class IdentityCodec {
   public static Registration parseRegistration(byte[] payload) {
     try {
       RegisterIdentity registration = RegisterIdentity.parseFrom(payload);
-      requireCanonical(registration.toByteArray(), payload);
-      return new Registration(registration.getName(), role(registration.getRole()),
+      Registration parsed = new Registration(registration.getName(), role(registration.getRole()),
           attributes(registration.getAttributesList()));
+      requireCanonical(RegisterIdentity.newBuilder().setName(parsed.name()).setRole(parsed.role().id())
+          .addAllAttributes(attributes(parsed.attributes())).build().toByteArray(), payload);
+      return parsed;
     } catch (InvalidProtocolBufferException | PkiException e) {
       throw new MalformedEncodingException("malformed registration: " + e.getMessage());
     }
@@ -74,12 +76,9 @@ public final class IdentityCodec {
   public static Revocation parseRevocation(byte[] payload) {
     try {
       RevokeIdentity revocation = RevokeIdentity.parseFrom(payload);
-      requireCanonical(revocation.toByteArray(), payload);
       IdentityClaims.requireValidName(revocation.getName());
       RevocationReason reason = RevocationReason.parse(revocation.getReason());
-      if (!reason.id().equals(revocation.getReason())) {
-        throw new MalformedEncodingException("revocation reason not in canonical form");
-      }
+      requireCanonical(revokePayload(revocation.getName(), reason), payload);
       return new Revocation(revocation.getName(), reason);
     } catch (InvalidProtocolBufferException | PkiException e) {
       throw new MalformedEncodingException("malformed identity revocation: " + e.getMessage());
@@ -94,12 +93,9 @@ public final class IdentityCodec {
   public static Revocation parseSuspension(byte[] payload) {
     try {
       SuspendIdentity suspension = SuspendIdentity.parseFrom(payload);
-      requireCanonical(suspension.toByteArray(), payload);
       IdentityClaims.requireValidName(suspension.getName());
       RevocationReason reason = RevocationReason.parse(suspension.getReason());
-      if (!reason.id().equals(suspension.getReason())) {
-        throw new MalformedEncodingException("suspension reason not in canonical form");
-      }
+      requireCanonical(suspendPayload(suspension.getName(), reason), payload);
       return new Revocation(suspension.getName(), reason);
     } catch (InvalidProtocolBufferException | PkiException e) {
       throw new MalformedEncodingException("malformed identity suspension: " + e.getMessage());
@@ -114,8 +110,8 @@ public final class IdentityCodec {
   public static String parseReinstatement(byte[] payload) {
     try {
       ReinstateIdentity reinstatement = ReinstateIdentity.parseFrom(payload);
-      requireCanonical(reinstatement.toByteArray(), payload);
       IdentityClaims.requireValidName(reinstatement.getName());
+      requireCanonical(reinstatePayload(reinstatement.getName()), payload);
       return reinstatement.getName();
     } catch (InvalidProtocolBufferException | PkiException e) {
       throw new MalformedEncodingException("malformed identity reinstatement: " + e.getMessage());

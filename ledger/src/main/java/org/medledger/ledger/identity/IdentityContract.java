@@ -256,11 +256,14 @@ public final class IdentityContract implements Contract {
   private static RevokeCertificate parseRevocation(byte[] payload) throws ContractException {
     try {
       RevokeCertificate revocation = RevokeCertificate.parseFrom(payload);
-      if (revocation.getCertificateFingerprint().size() != Digest.LENGTH
-          || !java.util.Arrays.equals(revocation.toByteArray(), payload)) {
+      if (revocation.getCertificateFingerprint().size() != Digest.LENGTH) {
         throw new ContractException("malformed-payload", "malformed revocation");
       }
-      RevocationReason.parse(revocation.getReason());
+      byte[] canonical = revokePayload(Digest.of(revocation.getCertificateFingerprint().toByteArray()),
+          RevocationReason.parse(revocation.getReason()));
+      if (!java.util.Arrays.equals(canonical, payload)) {
+        throw new ContractException("malformed-payload", "the revocation is not in canonical form");
+      }
       return revocation;
     } catch (InvalidProtocolBufferException | PkiException e) {
       throw new ContractException("malformed-payload", "malformed revocation: " + e.getMessage());

@@ -17,13 +17,24 @@ import org.medledger.ledger.merkle.MerkleTree;
 public final class BlockReceipts {
   private final Block block;
   private final List<BlockSeal> seals;
+  private final List<ValidatorTransition> transitions;
   private final MerkleTree transactions;
   private final MerkleTree results;
   private final Map<Digest, Integer> positions = new HashMap<>();
 
+  /** Receipts without validator-set transitions (for a block sealed by the genesis validators). */
   public BlockReceipts(Block block, List<BlockSeal> seals) {
+    this(block, seals, List.of());
+  }
+
+  /**
+   * @param transitions the validator-set changes between the genesis and this block, oldest first
+   *     (see {@link Receipts#transitions})
+   */
+  public BlockReceipts(Block block, List<BlockSeal> seals, List<ValidatorTransition> transitions) {
     this.block = block;
     this.seals = List.copyOf(seals);
+    this.transitions = List.copyOf(transitions);
     this.transactions = BlockRoots.transactionsTree(block);
     this.results = BlockRoots.resultsTree(block);
     for (int i = 0; i < block.transactions().size(); i++) {
@@ -40,6 +51,6 @@ public final class BlockReceipts {
   /** The receipt of the transaction at a position in the block. */
   public Receipt at(int index) {
     return new Receipt(block.transactions().get(index), block.results().get(index),
-        transactions.inclusionProof(index), results.inclusionProof(index), block.header(), seals);
+        transactions.inclusionProof(index), results.inclusionProof(index), block.header(), seals, transitions);
   }
 }

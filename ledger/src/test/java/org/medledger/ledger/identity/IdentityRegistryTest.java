@@ -178,6 +178,34 @@ class IdentityRegistryTest {
   }
 
   @Test
+  void payloadsWithAnUnknownFieldAreNotCanonical() throws Exception {
+    commitOne(register(registrar, IdentityClaims.of("dr-alice", Role.PHYSICIAN, ST_MARY)));
+    TestConsortium.Member alice = consortium.issue("st-mary", "dr-alice", Role.PHYSICIAN);
+    commitOne(record(alice));
+    byte[][] payloads = {
+        appendUnknownField(IdentityCodec.revokePayload("dr-alice", RevocationReason.UNSPECIFIED)),
+        appendUnknownField(IdentityCodec.suspendPayload("dr-alice", RevocationReason.UNSPECIFIED)),
+        appendUnknownField(IdentityContract.revokePayload(CertificateCodec.fingerprint(alice.certificate()),
+            RevocationReason.UNSPECIFIED))};
+    org.medledger.ledger.tx.TransactionType[] types = {IdentityContract.REVOKE_IDENTITY, IdentityContract.SUSPEND,
+        IdentityContract.REVOKE};
+    for (int i = 0; i < payloads.length; i++) {
+      assertThat(commitOne(registrar.signer().sign(types[i], payloads[i])).code()).as(types[i].id())
+          .isEqualTo("malformed-payload");
+    }
+    assertThat(onChain("dr-alice").revocation()).isEmpty();
+    assertThat(onChain("dr-alice").suspension()).isEmpty();
+  }
+
+  /** The payload followed by field 15 (varint 1), which no payload message defines. */
+  private static byte[] appendUnknownField(byte[] payload) {
+    byte[] longer = java.util.Arrays.copyOf(payload, payload.length + 2);
+    longer[payload.length] = (byte) (15 << 3);
+    longer[payload.length + 1] = 1;
+    return longer;
+  }
+
+  @Test
   void revokingAnUnregisteredIdentityFails() {
     assertThat(commitOne(registrar.signer().sign(IdentityContract.REVOKE_IDENTITY,
         IdentityCodec.revokePayload("nobody", RevocationReason.UNSPECIFIED))).code()).isEqualTo("unknown-identity");
@@ -194,7 +222,9 @@ class IdentityRegistryTest {
         .setName("dr-alice").setRole("PHYSICIAN").build().toByteArray();
     byte[] badName = org.medledger.ledger.codec.pb.RegisterIdentity.newBuilder()
         .setName("dr/alice").setRole("physician").build().toByteArray();
-    for (byte[] payload : new byte[][] {unsortedAttributes, upperCaseRole, badName, {1, 2, 3}}) {
+    byte[] unknownField = appendUnknownField(IdentityCodec.registerPayload(
+        IdentityClaims.of("dr-alice", Role.PHYSICIAN, ST_MARY)));
+    for (byte[] payload : new byte[][] {unsortedAttributes, upperCaseRole, badName, unknownField, {1, 2, 3}}) {
       TransactionResult result = commitOne(registrar.signer().sign(IdentityContract.REGISTER, payload));
       assertThat(result.success()).isFalse();
       assertThat(result.code()).isEqualTo("malformed-payload");

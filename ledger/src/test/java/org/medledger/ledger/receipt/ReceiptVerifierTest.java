@@ -11,6 +11,7 @@ import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.block.TransactionResult;
 import org.medledger.ledger.codec.LedgerCodec;
+import org.medledger.ledger.governance.ValidatorSet;
 import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.testing.EchoContract;
 import org.medledger.ledger.testing.TestConsortium;
@@ -53,10 +54,10 @@ class ReceiptVerifierTest {
   }
 
   @Test
-  void fewerThanTwoFPlusOneSealsAreNotFinal() {
-    assertThat(BlockSeal.quorum(4)).isEqualTo(3);
-    assertThat(BlockSeal.quorum(1)).isEqualTo(1);
-    assertThat(BlockSeal.quorum(7)).isEqualTo(5);
+  void fewerThanAQuorumOfSealsAreNotFinal() {
+    assertThat(ValidatorSet.quorum(4)).isEqualTo(3);
+    assertThat(ValidatorSet.quorum(1)).isEqualTo(1);
+    assertThat(ValidatorSet.quorum(7)).isEqualTo(5);
     ReceiptVerifier.Outcome outcome = verifier.verify(receipt(2, 2));
     assertThat(outcome.valid()).isFalse();
     assertThat(outcome.reason()).contains("only 2 of the 3 seals");

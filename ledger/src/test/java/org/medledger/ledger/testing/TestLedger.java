@@ -3,16 +3,18 @@ package org.medledger.ledger.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.medledger.ledger.contract.ContractRegistry;
 import org.medledger.ledger.execution.BlockExecutor;
 import org.medledger.ledger.execution.ExecutedBlock;
+import org.medledger.ledger.genesis.ConsortiumContracts;
 import org.medledger.ledger.genesis.GenesisBlock;
-import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.validation.ValidationContext;
 
-/** A consortium's chain in memory with the identity and echo contracts, one block per call. */
+/**
+ * A consortium's chain in memory with the consortium's contracts (identity, governance) and the
+ * echo contract, one block per call.
+ */
 public final class TestLedger {
   private final TestConsortium consortium;
   private final InMemoryChain chain;
@@ -24,7 +26,7 @@ public final class TestLedger {
     this.chain = InMemoryChain.startingWith(GenesisBlock.of(consortium.genesis()));
     IdentityDirectory identities = new IdentityDirectory();
     this.executor = new BlockExecutor(consortium.genesis().chainId(),
-        new ContractRegistry(List.of(new IdentityContract(identities), new EchoContract())), identities,
+        ConsortiumContracts.of(consortium.genesis(), identities, List.of(new EchoContract())), identities,
         ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
   }
 

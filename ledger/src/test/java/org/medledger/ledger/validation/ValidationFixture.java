@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.contract.ContractRegistry;
+import org.medledger.ledger.genesis.ConsortiumContracts;
 import org.medledger.ledger.genesis.GenesisBlock;
 import org.medledger.ledger.identity.CertificateCodec;
 import org.medledger.ledger.identity.CertificateEntry;
-import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.identity.IdentityKeys;
 import org.medledger.ledger.state.StateOverlay;
@@ -33,9 +33,9 @@ import org.medledger.pki.Role;
 
 /**
  * A {@link ValidationContext} over the genesis state of a {@link TestConsortium} (st-mary and
- * city-clinic, one validator), with the identity and echo contracts, and defaults a test
- * overrides fluently: block time an hour after genesis, the default size limit, nothing
- * committed, nothing preverified. Certificates are recorded and revoked by writing identity
+ * city-clinic, one validator), with the consortium's contracts (identity, governance) and echo,
+ * and defaults a test overrides fluently: block time an hour after genesis, the default size
+ * limit, nothing committed, nothing preverified. Certificates are recorded and revoked by writing identity
  * entries straight into the state, as the identity contract would.
  */
 final class ValidationFixture {
@@ -46,7 +46,7 @@ final class ValidationFixture {
   final StateOverlay state = new StateOverlay(chain.state());
   final IdentityDirectory identities = new IdentityDirectory();
   final ContractRegistry contracts =
-      new ContractRegistry(List.of(new IdentityContract(identities), new EchoContract()));
+      ConsortiumContracts.of(consortium.genesis(), identities, List.of(new EchoContract()));
 
   private String chainId = TestConsortium.CHAIN_ID;
   private Instant blockTime = BLOCK_TIME;

@@ -22,6 +22,7 @@ import org.medledger.node.tls.TlsIdentity;
  * GET  /v1/blocks/{height}       a committed block
  * GET  /v1/status                chain id, head, validators, quorum, waiting transactions
  * GET  /v1/validators            every validator set of the chain, oldest first
+ * GET  /v1/identities/{org}/{name}  an identity: role, attributes, certificates, status
  * GET  /v1/governance/proposals/{id}  a governance proposal and its approvals
  * </pre>
  *
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
     BlockRoutes blocks = new BlockRoutes(ledger);
     StatusRoutes status = new StatusRoutes(ledger);
     GovernanceRoutes governance = new GovernanceRoutes(ledger);
+    IdentityRoutes identities = new IdentityRoutes(ledger);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -68,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
         path("blocks", () -> get("{height}", blocks::block));
         path("status", () -> get(status::status));
         path("validators", () -> get(governance::validators));
+        path("identities", () -> get("{org}/{name}", identities::identity));
         path("governance/proposals", () -> get("{id}", governance::proposal));
       }));
       Problems.register(config.routes);

@@ -4,14 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.medledger.crypto.CryptoException;
-import org.medledger.crypto.Verifier;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
@@ -29,10 +28,12 @@ import org.medledger.node.storage.StorageLayout;
  * The reading half of a verification, on its own thread: streams the blocks column in height
  * order and checks each block against the stored bytes alone — canonical encoding, no gap in the
  * heights, the stored header, the genesis block, the hash link, the Merkle roots, the transaction
- * index entries (the index read in one pass first, see {@link IndexSnapshot}) and the seals —
- * then hands it to the re-executing half through a bounded queue. It stops at the first block
- * that fails a check, after handing over the failure; blocks are handed over strictly in order,
- * so the first failure either half finds is the lowest.
+ * index entries (the index read in one pass first, see {@link IndexSnapshot}) and the stored
+ * seals' form (each decodes, under its validator's name) — then hands it to the re-executing
+ * half through a bounded queue. It stops at the first block that fails a check, after handing
+ * over the failure; blocks are handed over strictly in order, so the first failure either half
+ * finds is the lowest. The seals' signatures are not checked here: which validators may seal a
+ * block depends on the state replayed up to it (see {@link SealChecks}).
  */
 final class BlockWalk implements Runnable {
   /** What the walk hands over, in height order. */
@@ -40,10 +41,12 @@ final class BlockWalk implements Runnable {
 
   /**
    * A block that passed every check of the walk ({@code problem} null; then every transaction's
-   * index entry was found pointing at it), or one whose results do not match its results root
-   * ({@code problem} set): re-executing it can tell which result differs.
+   * index entry was found pointing at it, and {@code seals} are its stored seals, in validator
+   * order, not yet verified: whose seals count depends on the validator set the re-execution has
+   * reached), or one whose results do not match its results root ({@code problem} set, no seals):
+   * re-executing it can tell which result differs.
    */
-  record Checked(Block block, int encodedLength, Finding problem) implements Step {}
+  record Checked(Block block, int encodedLength, Finding problem, List<BlockSeal> seals) implements Step {}
 
   /** A block that failed a check; nothing after it is looked at. */
   record Broken(Finding finding) implements Step {}
@@ -60,12 +63,11 @@ final class BlockWalk implements Runnable {
   }
 
   /** Every block up to the head was handed over. */
-  record Finished(long seals) implements Step {}
+  record Finished() implements Step {}
 
   private final RawLedgerStorage raw;
   private final long head;
   private final BlockHeader genesis;
-  private final Map<String, Verifier> validators;
   private final BlockingQueue<Step> queue;
   /** One permit per KiB of encoded blocks that may be handed over and not yet taken. */
   private final Semaphore readAhead;
@@ -74,7 +76,6 @@ final class BlockWalk implements Runnable {
 
   private long next;
   private BlockHeader previous;
-  private long seals;
   private boolean handedOverLast;
   /** The transaction index, read in one pass before the first block. */
   private IndexSnapshot index;
@@ -84,14 +85,12 @@ final class BlockWalk implements Runnable {
    * @param readAheadBytes bounds the encoded size of the blocks read ahead (but one block is always
    *     handed over, however large)
    */
-  BlockWalk(RawLedgerStorage raw, long head, BlockHeader genesis, Map<String, Verifier> validators,
-      BlockingQueue<Step> queue, long readAheadBytes) {
+  BlockWalk(RawLedgerStorage raw, long head, BlockHeader genesis, BlockingQueue<Step> queue, long readAheadBytes) {
     this.raw = raw;
     this.readAheadKib = (int) Math.max(1, readAheadBytes >> 10);
     this.readAhead = new Semaphore(readAheadKib);
     this.head = head;
     this.genesis = genesis;
-    this.validators = validators;
     this.queue = queue;
   }
 
@@ -133,7 +132,7 @@ final class BlockWalk implements Runnable {
       if (!handedOverLast && !cancelled) {
         hand(next <= head
             ? new Broken(new Finding(next, "block " + next + " is missing (the store's head is block " + head + ")"))
-            : new Finished(seals));
+            : new Finished());
       }
     } catch (RuntimeException | Error e) { // handed over, so that the re-executing thread never waits forever
       hand(new Crashed(e));
@@ -175,19 +174,20 @@ final class BlockWalk implements Runnable {
     }
     if (!header.resultsRoot().equals(BlockRoots.digest(BlockRoots.resultsTree(block).root()))) {
       return new Checked(block, value.length, new Finding(height,
-          "the results of block " + height + " do not match the results root in its header"));
+          "the results of block " + height + " do not match the results root in its header"), List.of());
     }
     Finding index = index(block);
     if (index != null) {
       return new Broken(index);
     }
-    Finding seal = seals(header);
+    List<BlockSeal> seals = new ArrayList<>();
+    Finding seal = seals(header, seals);
     if (seal != null) {
       return new Broken(seal);
     }
     previous = header;
     next = height + 1;
-    return new Checked(block, value.length, null);
+    return new Checked(block, value.length, null, List.copyOf(seals));
   }
 
   private Finding genesis(BlockHeader header) {
@@ -248,8 +248,12 @@ final class BlockWalk implements Runnable {
     return "transaction " + i + " of block " + height + " (id " + tx.id().hex() + ")";
   }
 
-  /** Each stored seal of this height is by a genesis validator and verifies over the header. */
-  private Finding seals(BlockHeader header) {
+  /**
+   * Each stored seal of this height decodes and is signed as the validator it is stored under;
+   * collects them. Whether each is by a validator of the set in force and verifies is checked
+   * by the re-executing half ({@link SealChecks}).
+   */
+  private Finding seals(BlockHeader header, List<BlockSeal> seals) {
     long height = header.height();
     byte[] prefix = StorageLayout.heightKey(height);
     Finding[] found = new Finding[1];
@@ -257,13 +261,13 @@ final class BlockWalk implements Runnable {
       if (key.length < prefix.length || !Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
         return false;
       }
-      found[0] = seal(height, header, Arrays.copyOfRange(key, prefix.length, key.length), value);
+      found[0] = seal(height, Arrays.copyOfRange(key, prefix.length, key.length), value, seals);
       return found[0] == null;
     });
     return found[0];
   }
 
-  private Finding seal(long height, BlockHeader header, byte[] validatorKey, byte[] value) {
+  private static Finding seal(long height, byte[] validatorKey, byte[] value, List<BlockSeal> seals) {
     String validator;
     try {
       validator = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -282,25 +286,8 @@ final class BlockWalk implements Runnable {
       return new Finding(height, "the seal stored for " + Texts.quote(validator) + " over block " + height
           + " is signed as " + Texts.quote(seal.validator()));
     }
-    Verifier verifier = validators.get(validator);
-    if (verifier == null) {
-      return new Finding(height, "a seal over block " + height + " is by " + Texts.quote(validator)
-          + ", who is not a validator of the genesis file");
-    }
-    if (!verifies(seal, verifier, header)) {
-      return new Finding(height, "the seal of " + Texts.quote(validator) + " over block " + height
-          + " does not verify against its header");
-    }
-    seals++;
+    seals.add(seal);
     return null;
-  }
-
-  private static boolean verifies(BlockSeal seal, Verifier verifier, BlockHeader header) {
-    try {
-      return seal.verify(verifier, header);
-    } catch (CryptoException e) {
-      return false;
-    }
   }
 
   /** The read-ahead a step takes: its block's KiB, at most the whole read-ahead (so it always fits). */

@@ -1,30 +1,29 @@
 package org.medledger.node.verify;
 
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
-import org.medledger.crypto.SignatureScheme;
-import org.medledger.crypto.Verifier;
+import java.util.function.Supplier;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.chain.TransactionLocation;
+import org.medledger.ledger.codec.MalformedEncodingException;
 import org.medledger.ledger.contract.ContractRegistry;
 import org.medledger.ledger.execution.BlockExecutor;
 import org.medledger.ledger.execution.ExecutedBlock;
+import org.medledger.ledger.genesis.ConsortiumContracts;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.ledger.genesis.GenesisBlock;
-import org.medledger.ledger.identity.IdentityContract;
+import org.medledger.ledger.governance.GovernanceKeys;
+import org.medledger.ledger.governance.ValidatorHistory;
 import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.validation.ValidationContext;
@@ -44,7 +43,10 @@ import org.medledger.node.storage.rocksdb.RocksChainStore;
  * genesis block derived from the genesis file (block 0) or link to the previous block's hash,
  * name the chain and not go back in time; match its header's transactions root, results root and
  * count; have every transaction indexed at exactly its block and position; and have every stored
- * seal made by a genesis validator over its header. Then it is <b>re-executed</b> with a fresh
+ * seal made over its header by a validator of the set in force at its height — the genesis
+ * validators, or the set that governance installed before it, as the replayed state records it
+ * ({@code ValidatorHistory.at(height)} of the state after the block before). Then it is
+ * <b>re-executed</b> with a fresh
  * {@link BlockExecutor} (the chain's contracts, a fresh {@link IdentityDirectory}, the default
  * size limit) on the state replayed from genesis, at the block's own timestamp and proposer, and
  * the re-executed header must hash to the stored one: this re-checks every signature, each
@@ -57,8 +59,11 @@ import org.medledger.node.storage.rocksdb.RocksChainStore;
  * them, with at most 64 blocks or 16 MiB of them in between. The signatures of the next blocks
  * are checked on all cores while a block is re-executed (see {@link SignaturesAhead}), and handed
  * to the executor, so each signature is verified once and the cores do not idle while a block is
- * applied in order. Only the replayed world state (and, per state key, the height that
- * last wrote it) stays in memory. Seals are checked where stored; a block without seals is not
+ * applied in order; the seals of those blocks are verified alongside against the validator set
+ * replayed so far, and verified again only if a block in between changed it (see
+ * {@link SealChecks}). Only the replayed world state (and, per state key, the height that
+ * last wrote it) stays in memory; the validator history is decoded again only when a block
+ * writes it. Seals are checked where stored; a block without seals is not
  * an error (seals arrive after their block). A store in use by a running node can be verified:
  * the check sees the chain as of the moment it starts.
  *
@@ -78,11 +83,13 @@ public final class ChainVerifier {
   private final Genesis genesis;
   private final ExecutedBlock genesisBlock;
   private final Function<IdentityDirectory, ContractRegistry> contracts;
-  private final Map<String, Verifier> validators = new TreeMap<>();
 
-  /** A verifier for chains of this genesis, re-executing with the identity contract. */
+  /**
+   * A verifier for chains of this genesis, re-executing with the consortium's contracts (identity
+   * and governance: {@link ConsortiumContracts}).
+   */
   public ChainVerifier(Genesis genesis) {
-    this(genesis, identities -> new ContractRegistry(List.of(new IdentityContract(identities))));
+    this(genesis, identities -> ConsortiumContracts.of(genesis, identities, List.of()));
   }
 
   /**
@@ -95,10 +102,6 @@ public final class ChainVerifier {
     this.genesis = Objects.requireNonNull(genesis, "genesis");
     this.contracts = Objects.requireNonNull(contracts, "contracts");
     this.genesisBlock = GenesisBlock.of(genesis);
-    for (Genesis.Validator validator : genesis.validators()) {
-      PublicKey key = validator.identity().getPublicKey();
-      validators.put(validator.id(), SignatureScheme.of(key).verifier(key));
-    }
   }
 
   /**
@@ -129,6 +132,8 @@ public final class ChainVerifier {
     private long failed;
     private long seals;
     private long stateEntries;
+    /** The validator history of the replayed state (re-read only when a block writes it). */
+    private ValidatorHistory validators;
 
     Run(Path directory, RawLedgerStorage raw, long head) {
       this.directory = directory;
@@ -138,7 +143,7 @@ public final class ChainVerifier {
 
     ChainReport verify() {
       BlockingQueue<BlockWalk.Step> queue = new ArrayBlockingQueue<>(READ_AHEAD_BLOCKS);
-      BlockWalk walk = new BlockWalk(raw, head, genesisBlock.block().header(), validators, queue, READ_AHEAD_BYTES);
+      BlockWalk walk = new BlockWalk(raw, head, genesisBlock.block().header(), queue, READ_AHEAD_BYTES);
       Thread reader = new Thread(walk, "verify-chain-reader");
       reader.setDaemon(true);
       reader.start();
@@ -155,9 +160,10 @@ public final class ChainVerifier {
       BlockExecutor executor = new BlockExecutor(genesis.chainId(), contracts.apply(identities), identities,
           ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
       ReplayChain chain = new ReplayChain(genesisBlock, this::indexed);
+      validators = ValidatorHistory.read(chain.state()).orElseGet(() -> ValidatorHistory.of(genesis));
       ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
       try {
-        return replay(executor, chain, new Lookahead(walk, identities, pool, chain));
+        return replay(executor, chain, new Lookahead(walk, identities, pool, chain, () -> validators));
       } finally {
         pool.shutdownNow();
       }
@@ -173,8 +179,7 @@ public final class ChainVerifier {
         if (step instanceof BlockWalk.Crashed crashed) {
           throw crashed.rethrow();
         }
-        if (step instanceof BlockWalk.Finished finished) {
-          seals = finished.seals();
+        if (step instanceof BlockWalk.Finished) {
           break;
         }
         BlockWalk.Checked checked = (BlockWalk.Checked) step;
@@ -184,6 +189,11 @@ public final class ChainVerifier {
               .map(d -> "; " + d).orElse("");
           return tampered(new Finding(checked.problem().height(), checked.problem().reason() + detail));
         }
+        Finding seal = ahead.seals().check(validators);
+        if (seal != null) {
+          return tampered(seal);
+        }
+        seals += ahead.seals().count();
         if (block.height() > 0) {
           Set<Digest> ids = new HashSet<>();
           block.transactions().forEach(tx -> ids.add(tx.id()));
@@ -193,11 +203,32 @@ public final class ChainVerifier {
             return tampered(new Finding(block.height(), Diagnosis.explain(block, executed.block())));
           }
           chain.append(executed.block(), executed.changes());
+          if (executed.changes().writes().containsKey(GovernanceKeys.VALIDATORS)) {
+            Finding history = readValidators(chain, block.height());
+            if (history != null) {
+              return tampered(history);
+            }
+          }
         }
         count(block);
       }
       Finding end = sweep(chain);
       return end == null ? new ChainReport.Intact(directory, head, counts()) : tampered(end);
+    }
+
+    /** Re-reads the validator history after a block that wrote it. */
+    private Finding readValidators(ReplayChain chain, long height) {
+      try {
+        Optional<ValidatorHistory> history = ValidatorHistory.read(chain.state());
+        if (history.isEmpty()) {
+          return new Finding(height, "block " + height + " deletes the validator history from the state");
+        }
+        validators = history.get();
+        return null;
+      } catch (MalformedEncodingException e) {
+        return new Finding(height, "block " + height + " leaves a damaged validator history in the state: "
+            + Texts.clean(e.getMessage()));
+      }
     }
 
     private ExecutedBlock execute(BlockExecutor executor, ReplayChain chain, Block block, SignaturesAhead signatures) {
@@ -245,8 +276,11 @@ public final class ChainVerifier {
     }
   }
 
-  /** A step of the walk, with the signature checks started for its block (null if none). */
-  private record Ahead(BlockWalk.Step step, SignaturesAhead signatures) {}
+  /**
+   * A step of the walk, with the signature checks started for its block's transactions (null if
+   * none) and for its seals (null unless the step is a block that passed the walk's checks).
+   */
+  private record Ahead(BlockWalk.Step step, SignaturesAhead signatures, SealChecks seals) {}
 
   /**
    * Takes the walk's steps up to {@value #SIGNATURES_AHEAD_BLOCKS} blocks ahead of re-execution,
@@ -258,12 +292,15 @@ public final class ChainVerifier {
     private final IdentityDirectory identities;
     private final ForkJoinPool pool;
     private final ReplayChain chain;
+    private final Supplier<ValidatorHistory> validators;
     private final ArrayDeque<Ahead> taken = new ArrayDeque<>();
     /** The walk handed over its last step: taking another would wait forever. */
     private boolean ended;
 
-    Lookahead(BlockWalk walk, IdentityDirectory identities, ForkJoinPool pool, ReplayChain chain) {
+    Lookahead(BlockWalk walk, IdentityDirectory identities, ForkJoinPool pool, ReplayChain chain,
+        Supplier<ValidatorHistory> validators) {
       this.walk = walk;
+      this.validators = validators;
       this.identities = identities;
       this.pool = pool;
       this.chain = chain;
@@ -290,14 +327,17 @@ public final class ChainVerifier {
 
     private void add(BlockWalk.Step step) {
       SignaturesAhead signatures = null;
+      SealChecks seals = null;
       if (step instanceof BlockWalk.Checked checked && checked.problem() == null) {
-        if (checked.block().height() > 0) {
+        long height = checked.block().height();
+        seals = SealChecks.start(checked.block().header(), checked.seals(), validators.get().at(height), pool);
+        if (height > 0) {
           signatures = SignaturesAhead.start(checked.block().transactions(), identities, pool, chain.state());
         }
       } else {
         ended = true; // a failure, a crash or the end: the walk hands over nothing after it
       }
-      taken.add(new Ahead(step, signatures));
+      taken.add(new Ahead(step, signatures, seals));
     }
   }
 

@@ -12,8 +12,10 @@ import org.medledger.ledger.receipt.ReceiptVerifier;
 /**
  * {@code verify-receipt}: checks a receipt file offline against the genesis file with
  * {@link ReceiptVerifier} (Merkle proofs of the transaction and its result against the header,
- * seals of a quorum of the genesis validators over the header). Never throws for anything in the
- * file.
+ * the validator-set changes the receipt carries followed from the genesis validators, and seals
+ * of a quorum of the set in force over the header). Never throws for anything in the file. What
+ * such a check cannot rule out (a change left out of the receipt) is said at
+ * {@link ReceiptVerifier}; {@code verify-chain} can.
  */
 public final class ReceiptChecks {
   /** The reason given for bytes that do not decode as a receipt. */

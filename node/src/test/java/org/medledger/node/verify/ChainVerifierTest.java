@@ -241,13 +241,13 @@ class ChainVerifierTest {
   }
 
   @Test
-  void aSealByAnyoneButAGenesisValidatorIsNamedAtItsBlock() {
+  void aSealByAnyoneButAValidatorInForceIsNamedAtItsBlock() {
     Block block = chain.block(2);
     BlockSeal impostor = BlockSeal.sign("mallory", chain.clerk.signing(), block.header());
     byte[] key = sealKey(2, "mallory");
     tamper(raw -> raw.overwriteRaw(Column.SEALS, key, LedgerCodec.encode(impostor)));
 
-    assertTampered(2, "a seal over block 2 is by 'mallory', who is not a validator of the genesis file");
+    assertTampered(2, "a seal over block 2 is by 'mallory', who is not a validator at block 2");
   }
 
   @Test
