@@ -19,7 +19,8 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MedLedger: a permissioned blockchain for electronic health records.",
-    subcommands = {DevCommand.class, NodeCommand.class, NetworkCommand.class, CaCommand.class, ValidatorCommand.class,
+    subcommands = {DevCommand.class, NodeCommand.class, NetworkCommand.class, CaCommand.class, IdentityCommand.class,
+        ValidatorCommand.class,
         GovernanceCommand.class, VerifyReceiptCommand.class,
         VerifyChainCommand.class,
         CommandLine.HelpCommand.class})

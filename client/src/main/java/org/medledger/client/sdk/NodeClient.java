@@ -56,6 +56,17 @@ public final class NodeClient {
         .timeout(Duration.ofSeconds(10)).build()));
   }
 
+  /**
+   * An identity as the registry on chain has it ({@code role}, {@code attributes},
+   * {@code certificates}, {@code status}, …); a {@link NodeException} with status 404 if unknown.
+   */
+  public JsonNode identity(String organisation, String name) {
+    return json(send(HttpRequest.newBuilder(base.resolve("/v1/identities/"
+        + java.net.URLEncoder.encode(organisation, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/"
+        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")))
+        .GET().timeout(Duration.ofSeconds(10)).build()));
+  }
+
   /** Submits a signed transaction and waits until it is committed. */
   public CommittedTransaction submit(SignedTransaction transaction) {
     return submit(transaction, "/v1/transactions");

@@ -2,6 +2,7 @@ package org.medledger.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.medledger.client.cli.CliAssertions.assertRefused;
 import static org.medledger.client.cli.CliAssertions.assertSucceeded;
 import static org.medledger.client.cli.TestNetwork.ACME_INSURANCE;
 import static org.medledger.client.cli.TestNetwork.CITY_CLINIC;
@@ -272,6 +273,39 @@ class CaLifecycleTest {
 
     assertThat(TestNetwork.crlIn(out).getNextUpdate().toInstant())
         .isCloseTo(now.plus(36, ChronoUnit.HOURS), within(1, ChronoUnit.MINUTES));
+  }
+
+  @Test
+  void identityShowSuspendAndReinstateActOnChain() {
+    network.member(ST_MARY, "nurse-ines", "nurse");
+    String[] show = {"identity", "show", "--network", network.dir(), "--org", ST_MARY, "--name", "nurse-ines"};
+    Cli.Result active = assertSucceeded(network.cli().run(show));
+    assertThat(active.out()).contains("nurse-ines@st-mary: nurse, active, registered at block", "certificate ");
+
+    Cli.Result suspended = assertSucceeded(network.cli().run("identity", "suspend", "--network", network.dir(),
+        "--org", ST_MARY, "--name", "nurse-ines"));
+    assertThat(suspended.out()).contains("suspended 'nurse-ines' at st-mary", "on chain");
+    assertThat(assertSucceeded(network.cli().run(show)).out()).contains("nurse, suspended since block");
+    assertRefused(network.cli().run("identity", "suspend", "--network", network.dir(), "--org", ST_MARY,
+        "--name", "nurse-ines"), "already-suspended");
+
+    assertSucceeded(network.cli().run("identity", "reinstate", "--network", network.dir(), "--org", ST_MARY,
+        "--name", "nurse-ines"));
+    assertThat(assertSucceeded(network.cli().run(show)).out()).contains("nurse, active");
+  }
+
+  @Test
+  void identityCommandsRefuseBadInput() {
+    assertRefused(network.cli().run("identity", "show", "--network", network.dir(), "--org", ST_MARY,
+        "--name", "nobody-here"), "not registered at st-mary");
+    assertRefused(network.cli().run("identity", "show", "--network", network.dir(), "--org", ST_MARY,
+        "--name", "bad/name"), "invalid name");
+    assertRefused(network.cli().run("identity", "show", "--network", network.dir(), "--org", "no-such-org",
+        "--name", "someone"), "unknown organisation");
+    assertRefused(network.cli().run("identity", "suspend", "--network", network.dir(), "--org", ST_MARY,
+        "--name", "nobody-here"), "unknown-identity");
+    assertRefused(network.cli().run("identity", "suspend", "--network", network.dir(), "--org", ST_MARY,
+        "--name", "nobody-here", "--reason", "boredom"), "unknown revocation reason");
   }
 
   private static void assertPersonValidity(X509Certificate certificate, Instant enrolledAt) {
