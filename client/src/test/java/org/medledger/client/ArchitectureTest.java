@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md §3: domain modules do no I/O and import no framework; dependencies point one way
- * (crypto ◀ pki ◀ ledger ◀ node ◀ client); one adaptor package per framework; algorithm strings
+ * (crypto ◀ pki ◀ ledger ◀ contracts ◀ node ◀ client); one adaptor package per framework; algorithm strings
  * stay in the crypto module. The client's test classpath holds every module, so the rules for all
  * are checked here.
  */
@@ -43,6 +43,7 @@ class ArchitectureTest {
   private static final String CRYPTO = "org.medledger.crypto..";
   private static final String PKI = "org.medledger.pki..";
   private static final String LEDGER = "org.medledger.ledger..";
+  private static final String CONTRACTS = "org.medledger.contracts..";
   private static final String NODE = "org.medledger.node..";
   private static final String CLIENT = "org.medledger.client..";
 
@@ -76,12 +77,12 @@ class ArchitectureTest {
     assertThat(classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
         .contains("org.medledger.crypto", "org.medledger.pki", "org.medledger.ledger.execution",
             "org.medledger.node.api", "org.medledger.node.storage.rocksdb", "org.medledger.client.cli",
-            "org.medledger.client.network");
+            "org.medledger.client.network", "org.medledger.contracts.policy");
   }
 
   @Test
   void domainModulesImportNoFramework() {
-    noClasses().that().resideInAnyPackage(CRYPTO, PKI, LEDGER)
+    noClasses().that().resideInAnyPackage(CRYPTO, PKI, LEDGER, CONTRACTS)
         .should().dependOnClassesThat().resideInAnyPackage(
             "com.fasterxml..", "picocli..", "org.apache.ratis..", "io.javalin..", "org.eclipse.jetty..",
             "org.rocksdb..", "java.sql..")
@@ -91,7 +92,7 @@ class ArchitectureTest {
 
   @Test
   void domainModulesDoNoIo() {
-    noClasses().that().resideInAnyPackage(CRYPTO, PKI, LEDGER)
+    noClasses().that().resideInAnyPackage(CRYPTO, PKI, LEDGER, CONTRACTS)
         .should().dependOnClassesThat(IO)
         .because("domain modules do no I/O: callers read and write files (DESIGN.md §3)")
         .check(classes);
@@ -114,6 +115,13 @@ class ArchitectureTest {
   @Test
   void theLedgerDependsOnNeitherNodeNorClient() {
     noClasses().that().resideInAPackage(LEDGER)
+        .should().dependOnClassesThat().resideInAnyPackage(CONTRACTS, NODE, CLIENT)
+        .check(classes);
+  }
+
+  @Test
+  void theContractsDependOnNeitherNodeNorClient() {
+    noClasses().that().resideInAPackage(CONTRACTS)
         .should().dependOnClassesThat().resideInAnyPackage(NODE, CLIENT)
         .check(classes);
   }
