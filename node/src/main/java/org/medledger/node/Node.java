@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.medledger.contracts.HealthContracts;
 import org.medledger.crypto.Passphrase;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockHeader;
@@ -78,13 +79,13 @@ public final class Node implements AutoCloseable {
     this.api = api;
   }
 
-  /** Starts a node with the identity contract. */
+  /** Starts a node running every contract of a MedLedger chain: identity, governance and the health contracts. */
   public static Node start(NodeConfig config, Passphrase passphrase) {
-    return start(config, passphrase, List.of());
+    return start(config, passphrase, HealthContracts.all());
   }
 
   /**
-   * Starts a node with the identity contract and further contracts.
+   * Starts a node with the identity and governance contracts and these further contracts.
    *
    * @throws NodeStartException if the files or the data directory do not fit this validator of
    *     this network, or a key cannot be opened
@@ -282,6 +283,11 @@ public final class Node implements AutoCloseable {
 
   public boolean isLeader() {
     return replica.isLeader();
+  }
+
+  /** The highest block this node knows to be final. */
+  public long finalHeight() {
+    return events.finalHeight();
   }
 
   /** The voting members of the replication group as this validator knows them. */

@@ -16,10 +16,12 @@ import org.medledger.node.config.NodeConfigFile;
  * Runs one validator of a network directory, as {@code medledger node} does, plus the test echo
  * contract the load uses; stops cleanly on SIGTERM/SIGINT. Writes its API URL to {@code --url-file}
  * once serving. With {@code --heap-every S} it prints the heap used after a full GC every S seconds.
+ * With {@code --validator ID} it runs that validator of a network of several (its {@code node.yaml}
+ * as written, consensus peers included, with the API on {@code --port}): one process per validator.
  *
  * <pre>
  * java [-Xmx512m] -cp bench/target/benchmarks.jar org.medledger.bench.load.BenchNode --network DIR \
- *     [--port 0] [--batch-max 2000] [--batch-delay-ms 5] [--url-file FILE] [--heap-every 0]
+ *     [--validator ID] [--port 0] [--batch-max 2000] [--batch-delay-ms 5] [--url-file FILE] [--heap-every 0]
  * </pre>
  */
 public final class BenchNode {
@@ -29,14 +31,19 @@ public final class BenchNode {
     Args a = new Args(args);
     Path network = Path.of(a.required("--network"));
     int port = a.intValue("--port", 0);
-    NodeConfig read = NodeConfigFile.read(BenchNetwork.nodeConfig(network));
+    String validator = a.value("--validator", "");
+    NodeConfig read = NodeConfigFile.read(validator.isEmpty() ? BenchNetwork.nodeConfig(network)
+        : BenchNetwork.layout(network).nodeConfig(validator));
     NodeConfig.Batch batch = new NodeConfig.Batch(a.intValue("--batch-max", read.batch().maxTransactions()),
         a.intValue("--batch-delay-ms", read.batch().maxDelayMillis()));
     String urlFile = a.value("--url-file", "");
     int heapEvery = a.intValue("--heap-every", 0);
     a.done();
-    NodeConfig config = new NodeConfig(read.id(), read.genesis(), read.wallet(), read.tlsCertificate(), read.tlsKey(),
-        read.data(), new NodeConfig.Listen("127.0.0.1", port), batch);
+    NodeConfig config = validator.isEmpty()
+        ? new NodeConfig(read.id(), read.genesis(), read.wallet(), read.tlsCertificate(), read.tlsKey(), read.data(),
+            new NodeConfig.Listen("127.0.0.1", port), batch)
+        : new NodeConfig(read.id(), read.genesis(), read.wallet(), read.tlsCertificate(), read.tlsKey(), read.data(),
+            new NodeConfig.Listen("127.0.0.1", port), batch, read.consensus());
 
     long start = System.nanoTime();
     Node node = Node.start(config, BenchNetwork.passphrase(), List.of(new EchoContract()));

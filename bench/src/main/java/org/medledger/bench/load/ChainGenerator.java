@@ -6,12 +6,11 @@ import java.util.List;
 import org.medledger.client.network.Wallet;
 import org.medledger.crypto.Signer;
 import org.medledger.ledger.block.BlockSeal;
-import org.medledger.ledger.contract.ContractRegistry;
 import org.medledger.ledger.execution.BlockExecutor;
 import org.medledger.ledger.execution.ExecutedBlock;
+import org.medledger.ledger.genesis.ConsortiumContracts;
 import org.medledger.ledger.genesis.Genesis;
 import org.medledger.ledger.genesis.GenesisBlock;
-import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.testing.EchoContract;
 import org.medledger.ledger.tx.SignedTransaction;
@@ -49,7 +48,7 @@ public final class ChainGenerator {
     Signer sealer = Wallet.read(config.wallet(), BenchNetwork.passphrase()).signer();
     IdentityDirectory identities = new IdentityDirectory();
     BlockExecutor executor = new BlockExecutor(genesis.chainId(),
-        new ContractRegistry(List.of(new IdentityContract(identities), new EchoContract())), identities,
+        ConsortiumContracts.of(genesis, identities, List.of(new EchoContract())), identities,
         ValidationContext.DEFAULT_MAX_TRANSACTION_BYTES);
     String tag = "chain-" + Long.toHexString(System.nanoTime());
     long start = System.nanoTime();

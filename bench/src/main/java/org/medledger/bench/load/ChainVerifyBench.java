@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.medledger.ledger.block.Block;
-import org.medledger.ledger.contract.ContractRegistry;
-import org.medledger.ledger.identity.IdentityContract;
+import org.medledger.ledger.genesis.ConsortiumContracts;
 import org.medledger.ledger.testing.EchoContract;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.node.config.NodeConfig;
@@ -38,7 +37,7 @@ public final class ChainVerifyBench {
     NodeConfig config = NodeConfigFile.read(BenchNetwork.nodeConfig(network));
     LoadSigners signers = LoadSigners.of(network, BenchNetwork.passphrase());
     ChainVerifier verifier = new ChainVerifier(signers.genesis(),
-        identities -> new ContractRegistry(List.of(new IdentityContract(identities), new EchoContract())));
+        identities -> ConsortiumContracts.of(signers.genesis(), identities, List.of(new EchoContract())));
 
     long readStart = System.nanoTime();
     List<SignedTransaction> transactions = read(config.data());

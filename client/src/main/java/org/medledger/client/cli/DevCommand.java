@@ -1,5 +1,6 @@
 package org.medledger.client.cli;
 
+import org.medledger.contracts.HealthContracts;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ final class DevCommand implements Runnable {
         .map(v -> NodeConfigFile.read(layout.nodeConfig(v.id()))).toList();
     out.println("starting " + configs.size() + " validators…");
     out.flush();
-    LocalNetwork nodes = LocalNetwork.start(configs, passphrase, List.of());
+    LocalNetwork nodes = LocalNetwork.start(configs, passphrase, HealthContracts.all());
     try {
       nodes.awaitLeader(LEADER_TIMEOUT);
       if (fresh) {

@@ -89,7 +89,8 @@ final class TestNetwork implements AutoCloseable {
       configs.add(config);
     }
     try {
-      nodes = LocalNetwork.start(configs, Passphrase.of(Cli.PASSPHRASE.toCharArray()), List.of());
+      nodes = LocalNetwork.start(configs, Passphrase.of(Cli.PASSPHRASE.toCharArray()),
+          org.medledger.contracts.HealthContracts.all());
       nodes.awaitLeader(java.time.Duration.ofSeconds(30));
     } catch (RuntimeException e) {
       close();

@@ -6,15 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Hand-written protobuf wire bytes, for encodings the generated code would never produce. */
-final class Wire {
+public final class Wire {
   private Wire() {}
 
   @FunctionalInterface
-  interface Fields {
+  public interface Fields {
     void write(CodedOutputStream out) throws IOException;
   }
 
-  static byte[] message(Fields fields) {
+  public static byte[] message(Fields fields) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       CodedOutputStream out = CodedOutputStream.newInstance(bytes);
@@ -26,7 +26,7 @@ final class Wire {
     }
   }
 
-  static byte[] concat(byte[]... parts) {
+  public static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] part : parts) {
       out.writeBytes(part);
@@ -35,7 +35,7 @@ final class Wire {
   }
 
   /** Field 15, varint 1: a field no MedLedger message defines. */
-  static byte[] unknownVarintField15() {
+  public static byte[] unknownVarintField15() {
     return message(out -> out.writeUInt32(15, 1));
   }
 }

@@ -3,8 +3,8 @@ package org.medledger.ledger.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.medledger.ledger.governance.MalformedPayloads.UNKNOWN_FIELD;
-import static org.medledger.ledger.governance.MalformedPayloads.concat;
-import static org.medledger.ledger.governance.MalformedPayloads.message;
+import static org.medledger.ledger.codec.Wire.concat;
+import static org.medledger.ledger.codec.Wire.message;
 import static org.medledger.ledger.governance.SampleValidators.set;
 import static org.medledger.ledger.governance.SampleValidators.validator;
 

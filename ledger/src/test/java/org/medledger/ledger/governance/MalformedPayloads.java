@@ -1,10 +1,7 @@
 package org.medledger.ledger.governance;
 
+import org.medledger.ledger.codec.Wire;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +16,7 @@ final class MalformedPayloads {
   private MalformedPayloads() {}
 
   /** Field 15, varint 1: a field no governance message defines. */
-  static final byte[] UNKNOWN_FIELD = message(out -> out.writeUInt32(15, 1));
+  static final byte[] UNKNOWN_FIELD = Wire.unknownVarintField15();
 
   /** Malformed {@code governance.propose} payloads, by what is wrong, for a validator that would be valid. */
   static Map<String, byte[]> proposals(ValidatorInfo validator) {
@@ -30,20 +27,20 @@ final class MalformedPayloads {
 
     Map<String, byte[]> payloads = new LinkedHashMap<>();
     payloads.put("no action at all", new byte[0]);
-    payloads.put("an unknown field after a removal", concat(remove, UNKNOWN_FIELD));
-    payloads.put("an unknown field before a removal", concat(UNKNOWN_FIELD, remove));
-    payloads.put("an unknown field after an addition", concat(add, UNKNOWN_FIELD));
+    payloads.put("an unknown field after a removal", Wire.concat(remove, UNKNOWN_FIELD));
+    payloads.put("an unknown field before a removal", Wire.concat(UNKNOWN_FIELD, remove));
+    payloads.put("an unknown field after an addition", Wire.concat(add, UNKNOWN_FIELD));
     payloads.put("an unknown field inside the new validator",
-        message(out -> out.writeByteArray(1, concat(record.toByteArray(), UNKNOWN_FIELD))));
-    payloads.put("the validator fields out of order", message(out -> out.writeByteArray(1, message(r -> {
+        Wire.message(out -> out.writeByteArray(1, Wire.concat(record.toByteArray(), UNKNOWN_FIELD))));
+    payloads.put("the validator fields out of order", Wire.message(out -> out.writeByteArray(1, Wire.message(r -> {
       r.writeString(5, record.getAddress());
       r.writeString(1, record.getId());
       r.writeString(2, record.getOrganisation());
       r.writeBytes(3, record.getCertificate());
       r.writeBytes(4, record.getTlsCertificate());
     }))));
-    payloads.put("a removal named twice", concat(removeOther, remove));
-    payloads.put("an addition and a removal", concat(add, remove));
+    payloads.put("a removal named twice", Wire.concat(removeOther, remove));
+    payloads.put("an addition and a removal", Wire.concat(add, remove));
     payloads.put("an addition without address", action(record.toBuilder().clearAddress().build()));
     payloads.put("an addition at an address without port",
         action(record.toBuilder().setAddress("node.example").build()));
@@ -63,13 +60,13 @@ final class MalformedPayloads {
     byte[] id = proposal.toByteArray();
     Map<String, byte[]> payloads = new LinkedHashMap<>();
     payloads.put("no proposal id", new byte[0]);
-    payloads.put("an empty proposal id", message(out -> out.writeByteArray(1, new byte[0])));
-    payloads.put("a 31-byte proposal id", message(out -> out.writeByteArray(1, Arrays.copyOf(id, 31))));
-    payloads.put("a 33-byte proposal id", message(out -> out.writeByteArray(1, Arrays.copyOf(id, 33))));
-    payloads.put("an unknown field after the id", concat(valid, UNKNOWN_FIELD));
-    payloads.put("an unknown field before the id", concat(UNKNOWN_FIELD, valid));
-    payloads.put("the id given twice", concat(valid, valid));
-    payloads.put("the id as a varint", message(out -> out.writeUInt64(1, 7)));
+    payloads.put("an empty proposal id", Wire.message(out -> out.writeByteArray(1, new byte[0])));
+    payloads.put("a 31-byte proposal id", Wire.message(out -> out.writeByteArray(1, Arrays.copyOf(id, 31))));
+    payloads.put("a 33-byte proposal id", Wire.message(out -> out.writeByteArray(1, Arrays.copyOf(id, 33))));
+    payloads.put("an unknown field after the id", Wire.concat(valid, UNKNOWN_FIELD));
+    payloads.put("an unknown field before the id", Wire.concat(UNKNOWN_FIELD, valid));
+    payloads.put("the id given twice", Wire.concat(valid, valid));
+    payloads.put("the id as a varint", Wire.message(out -> out.writeUInt64(1, 7)));
     return payloads;
   }
 
@@ -85,31 +82,5 @@ final class MalformedPayloads {
 
   static byte[] action(ValidatorRecord addition) {
     return org.medledger.ledger.codec.pb.GovernanceAction.newBuilder().setAddValidator(addition).build().toByteArray();
-  }
-
-  @FunctionalInterface
-  interface Fields {
-    void write(CodedOutputStream out) throws IOException;
-  }
-
-  /** Hand-written protobuf wire bytes. */
-  static byte[] message(Fields fields) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      fields.write(out);
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
   }
 }

@@ -23,4 +23,10 @@ public interface AppliedListener {
 
   /** A seal was refused: a validator sealed a header other than the block at that height, or sent a bad seal. */
   void sealRejected(long height, String validator, String reason);
+
+  /**
+   * The chain was replaced by a snapshot installed from the leader: blocks and seals arrived
+   * without being applied here one by one.
+   */
+  void chainReplaced();
 }

@@ -43,6 +43,11 @@ public final class LogApplier {
     return chain.appliedIndex();
   }
 
+  /** The chain store was replaced by an installed snapshot: tells the listener. */
+  public void chainReplaced() {
+    listener.chainReplaced();
+  }
+
   /** Applies one log entry; an entry that does not decode changes nothing but the applied index. */
   public void apply(long index, byte[] entry) {
     if (index <= chain.appliedIndex()) {

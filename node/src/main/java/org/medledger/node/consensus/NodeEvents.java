@@ -37,11 +37,16 @@ public final class NodeEvents implements AppliedListener, Finality {
   public NodeEvents(ChainView chain, Validators validators) {
     this.chain = chain;
     this.validators = validators;
+    this.finalHeight = latestFinal(chain, validators);
+  }
+
+  /** The latest final block of a stored chain: at most a few blocks below its head. */
+  private static long latestFinal(ChainView chain, Validators validators) {
     long height = chain.height();
     while (height > 0 && !validators.isFinal(height, chain.seals(height))) {
-      height--; // the latest final block of a stored chain is at most a few blocks below its head
+      height--;
     }
-    this.finalHeight = Math.max(height, 0);
+    return Math.max(height, 0);
   }
 
   @Override
@@ -106,6 +111,22 @@ public final class NodeEvents implements AppliedListener, Finality {
         finalHeight = height;
       }
       completeFinality(height);
+    }
+  }
+
+  /** After a snapshot install: finality and this node's waiting clients catch up with the new chain. */
+  @Override
+  public void chainReplaced() {
+    finalHeight = Math.max(finalHeight, latestFinal(chain, validators));
+    List<Long> heights;
+    synchronized (awaitingFinality) {
+      heights = List.copyOf(awaitingFinality.keySet());
+    }
+    heights.stream().filter(h -> h <= chain.height() && validators.isFinal(h, chain.seals(h)))
+        .forEach(this::completeFinality);
+    Proposer p = proposer;
+    if (p != null) {
+      p.chainReplaced();
     }
   }
 

@@ -129,6 +129,16 @@ final class PendingTransactions {
 
 
   /** Forgets one transaction and hands back its entry, if it was still known. */
+  /** The ids of every transaction waiting here, queued or proposed. */
+  List<Digest> waiting() {
+    lock.lock();
+    try {
+      return List.copyOf(known.keySet());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   java.util.Optional<Entry> settle(Digest id) {
     lock.lock();
     try {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.medledger.ledger.Digest;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
@@ -17,6 +18,7 @@ import org.medledger.ledger.codec.LogEntryCodec;
 import org.medledger.ledger.consensus.LogEntry;
 import org.medledger.ledger.receipt.BlockReceipts;
 import org.medledger.ledger.receipt.Receipt;
+import org.medledger.ledger.receipt.Receipts;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.validation.Rejection;
 import org.medledger.ledger.validation.RejectionCode;
@@ -44,7 +46,9 @@ public final class Proposer implements AutoCloseable {
   /**
    * Batches proposed and not yet committed, at most: one, so that what arrives meanwhile gathers
    * into the next batch (a log entry costs far more than a transaction in it; measured: 2x the
-   * throughput of 8 in flight on 4 validators, docs/PERFORMANCE.md).
+   * throughput of 8 in flight on 4 validators, docs/PERFORMANCE.md). The slot is given back as
+   * soon as the batch is applied here or the log answers, whichever comes first
+   * ({@link ProposalSlot}).
    */
   private static final int MAX_IN_FLIGHT = 1;
 
@@ -57,6 +61,8 @@ public final class Proposer implements AutoCloseable {
   private final Clock clock;
   private final PendingTransactions pending;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  /** The batch in flight (with one slot, at most one); null before the first proposal. */
+  private volatile ProposalSlot proposed;
   private final ExecutorService receipts;
   private final Thread thread;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -124,13 +130,33 @@ public final class Proposer implements AutoCloseable {
    * they are in the block and as replays if they were left out.
    */
   public void batchApplied(List<SignedTransaction> transactions, Optional<Block> block, List<BlockSeal> seals) {
+    ProposalSlot slot = proposed;
+    if (slot != null && slot.holds(transactions)) {
+      slot.release(); // committed: the next batch need not wait for the log's answer
+    }
     if (!closed.get()) {
       receipts.execute(() -> complete(transactions, block, seals));
     }
   }
 
+  /**
+   * The chain was replaced by a snapshot from the leader (this node was behind): completes the
+   * waiting transactions the snapshot holds, which no batch applied here will ever announce.
+   */
+  public void chainReplaced() {
+    if (closed.get()) {
+      return;
+    }
+    receipts.execute(() -> {
+      for (Digest id : pending.waiting()) {
+        chain.locate(id).ifPresent(location -> pending.settle(id).ifPresent(entry ->
+            Receipts.of(chain, id, chain.seals(location.height())).ifPresent(entry.future()::complete)));
+      }
+    });
+  }
+
   private void complete(List<SignedTransaction> transactions, Optional<Block> block, List<BlockSeal> seals) {
-    Optional<BlockReceipts> built = block.map(b -> new BlockReceipts(b, seals));
+    Optional<BlockReceipts> built = block.map(b -> new BlockReceipts(b, seals, Receipts.transitions(chain, b.height())));
     for (SignedTransaction tx : transactions) {
       pending.settle(tx.id()).ifPresent(entry -> built.flatMap(r -> r.of(tx.id())).ifPresentOrElse(
           entry.future()::complete,
@@ -146,15 +172,16 @@ public final class Proposer implements AutoCloseable {
         if (batch.isEmpty()) {
           return;
         }
-        inFlight.acquire();
-        propose(batch);
+        ProposalSlot slot = ProposalSlot.take(inFlight, batch.get(0).transaction());
+        proposed = slot;
+        propose(batch, slot);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void propose(List<PendingTransactions.Entry> batch) {
+  private void propose(List<PendingTransactions.Entry> batch, ProposalSlot slot) {
     byte[] entry = LogEntryCodec.encode(new LogEntry.TransactionBatch(validator, clock.instant(),
         batch.stream().map(e -> e.transaction().encoded()).toList()));
     CompletableFuture<Void> replicated;
@@ -164,7 +191,7 @@ public final class Proposer implements AutoCloseable {
       replicated = CompletableFuture.failedFuture(e);
     }
     replicated.whenComplete((ok, failure) -> {
-      inFlight.release();
+      slot.release();
       if (failure != null) {
         LOG.warn("a batch of {} transactions could not be replicated: {}", batch.size(), failure.getMessage());
         BlockCommitException error = new BlockCommitException("the transaction could not be replicated to the "

@@ -1,5 +1,6 @@
 package org.medledger.node.verify;
 
+import org.medledger.contracts.HealthContracts;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -85,11 +86,12 @@ public final class ChainVerifier {
   private final Function<IdentityDirectory, ContractRegistry> contracts;
 
   /**
-   * A verifier for chains of this genesis, re-executing with the consortium's contracts (identity
-   * and governance: {@link ConsortiumContracts}).
+   * A verifier for chains of this genesis, re-executing with the contracts a node runs (identity
+   * and governance: {@link ConsortiumContracts}; consent, relationships and access: {@link
+   * HealthContracts}).
    */
   public ChainVerifier(Genesis genesis) {
-    this(genesis, identities -> ConsortiumContracts.of(genesis, identities, List.of()));
+    this(genesis, identities -> ConsortiumContracts.of(genesis, identities, HealthContracts.all()));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.medledger.node.verify;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
@@ -12,7 +11,6 @@ import org.medledger.ledger.block.BlockHeader;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.governance.ValidatorHistory;
 import org.medledger.ledger.governance.ValidatorSet;
-import org.medledger.node.storage.StorageException;
 
 /**
  * The checks of a block's stored seals: each must be by a validator of the set in force at the
@@ -108,23 +106,8 @@ final class SealChecks {
   }
 
   private void await() {
-    if (done == null) {
-      return;
-    }
-    try {
-      done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("verification was interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+    if (done != null) {
+      Tasks.join(done);
     }
   }
 }

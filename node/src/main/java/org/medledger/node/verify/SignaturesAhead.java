@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
@@ -17,7 +16,6 @@ import org.medledger.ledger.identity.CertificateEntry;
 import org.medledger.ledger.identity.IdentityDirectory;
 import org.medledger.ledger.state.StateView;
 import org.medledger.ledger.tx.SignedTransaction;
-import org.medledger.node.storage.StorageException;
 
 /**
  * The signature checks of a block made ahead of its re-execution, on a pool of its own, while the
@@ -102,25 +100,10 @@ final class SignaturesAhead implements BlockExecutor.SignatureChecks {
 
   /** Waits until every check is made. */
   SignaturesAhead await() {
-    if (done == null) {
-      return this;
+    if (done != null) {
+      Tasks.join(done);
     }
-    try {
-      done.get();
-      return this;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("verification was interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
+    return this;
   }
 
   /** Only after {@link #await}. */

@@ -91,6 +91,11 @@ class LogApplierTest {
     public void sealRejected(long height, String validator, String reason) {
       rejected.add(new Rejected(height, validator, reason));
     }
+
+    @Override
+    public void chainReplaced() {
+      throw new AssertionError("no snapshot is installed here");
+    }
   }
 
   private SignedTransaction recordOf(String name) {

@@ -114,6 +114,12 @@ class SnapshotInstallTest {
 
     assertThat(store(follower).replacements()).as("snapshot installs on %s", follower).isPositive();
     assertSameBlocks(running.get(leader), restarted);
+    long finalOnLeader = finalHeight(leader);
+    long deadline2 = System.nanoTime() + CONVERGENCE.toNanos();
+    while (finalHeight(follower) < finalOnLeader) {
+      assertThat(System.nanoTime()).as("%s reports the blocks of the snapshot final", follower).isLessThan(deadline2);
+      pause();
+    }
 
     // and it goes on applying from the log after the snapshot, which is where its log starts
     commitBlocks(3);
@@ -217,6 +223,10 @@ class SnapshotInstallTest {
     }
     throw new AssertionError("the validators did not converge within " + CONVERGENCE + ": heights "
         + nodes.stream().map(n -> n.id() + "=" + n.chain().height()).toList());
+  }
+
+  private long finalHeight(String id) {
+    return running.get(id).finalHeight();
   }
 
   /** Every block of the follower is byte for byte the leader's. */

@@ -346,6 +346,27 @@ class ProposerTest {
     assertThat(store().height()).isZero();
   }
 
+  /**
+   * The next batch goes once the previous one is applied here, even if the log's answer to its
+   * proposal is late (on a follower it usually comes after the local apply).
+   */
+  @Test
+  void aBatchAppliedHereLetsTheNextBatchGoBeforeTheLogAnswers() {
+    List<CompletableFuture<Void>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Proposer proposer = start(SoloLedger.Options.DEFAULT.batch(PROMPT).proposerLog(log -> entry -> {
+      CompletableFuture<Void> late = new CompletableFuture<>();
+      log.replicate(entry).whenComplete((ok, failure) -> answers.add(late)); // the answer is held back
+      return late;
+    }));
+
+    Receipt first = await(proposer.submit(recordOf("a")));
+    Receipt second = await(proposer.submit(recordOf("b")));
+
+    assertThat(second.height()).isEqualTo(first.height() + 1);
+    assertThat(answers).as("no answer was handed to the proposer").allMatch(answer -> !answer.isDone());
+    answers.forEach(answer -> answer.complete(null));
+  }
+
   @Test
   void aStorageFailureFailsTheBatchPromptlyAsMaybeCommittedAndStoresNothing() {
     Proposer proposer = start(SoloLedger.Options.DEFAULT.batch(PROMPT)

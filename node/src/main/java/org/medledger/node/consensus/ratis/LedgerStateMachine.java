@@ -111,6 +111,7 @@ final class LedgerStateMachine extends BaseStateMachine {
           if (holds > had) {
             store.replaceWith(snapshot.directory());
             installed.incrementAndGet();
+            applier.chainReplaced();
             LOG.info("the chain store was replaced by snapshot {} (log index {}, up from {}); now at block {}",
                 snapshot.termIndex(), holds, had, store.height());
           }

@@ -1,0 +1,34 @@
+package org.medledger.contracts;
+
+import java.util.List;
+import org.medledger.contracts.access.AccessRequestContract;
+import org.medledger.contracts.access.BreakGlassContract;
+import org.medledger.contracts.access.BreakGlassReviewContract;
+import org.medledger.contracts.access.PolicySource;
+import org.medledger.contracts.consent.ConsentGrantContract;
+import org.medledger.contracts.consent.ConsentRevokeContract;
+import org.medledger.contracts.consent.DelegationContract;
+import org.medledger.contracts.relationship.RelationshipContract;
+import org.medledger.ledger.contract.Contract;
+
+/**
+ * The health contracts a MedLedger chain runs besides identity and governance, for {@code
+ * ConsortiumContracts.of(genesis, identities, HealthContracts.all())}: consent (grant, revoke,
+ * delegate, undelegate), treating relationships (add, end), access requests, break-glass and its
+ * review.
+ */
+public final class HealthContracts {
+  private HealthContracts() {}
+
+  /** The contracts under the default policy ({@link PolicySource#defaults()}). */
+  public static List<Contract> all() {
+    return all(PolicySource.defaults());
+  }
+
+  /** The contracts deciding access under {@code policy}. */
+  public static List<Contract> all(PolicySource policy) {
+    return List.of(new ConsentGrantContract(), new ConsentRevokeContract(), new DelegationContract(),
+        new RelationshipContract(), new AccessRequestContract(policy), new BreakGlassContract(policy),
+        new BreakGlassReviewContract());
+  }
+}
