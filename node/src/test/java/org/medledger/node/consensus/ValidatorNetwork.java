@@ -143,7 +143,8 @@ final class ValidatorNetwork implements AutoCloseable {
 
   /** Starts these validators together and waits until they agree on a leader. */
   List<Node> start(String... ids) {
-    LocalNetwork started = LocalNetwork.start(Arrays.stream(ids).map(configs::get).toList(), passphrase, List.of());
+    LocalNetwork started = LocalNetwork.start(Arrays.stream(ids).map(configs::get).toList(), passphrase,
+        org.medledger.contracts.HealthContracts.all());
     started.nodes().forEach(node -> running.put(node.id(), node));
     started.awaitLeader(Duration.ofSeconds(30));
     return started.nodes();
