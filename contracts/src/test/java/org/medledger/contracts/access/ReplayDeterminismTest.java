@@ -9,6 +9,7 @@ import static org.medledger.contracts.testing.HealthNetwork.request;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.medledger.contracts.HealthContracts;
 import org.medledger.contracts.consent.ConsentCodec;
 import org.medledger.contracts.consent.ConsentRevokeContract;
 import org.medledger.contracts.policy.Action;
@@ -22,10 +23,10 @@ import org.medledger.contracts.policy.Relationship;
 import org.medledger.contracts.policy.SecurityLabel;
 import org.medledger.contracts.relationship.RelationshipCodec;
 import org.medledger.contracts.relationship.RelationshipContract;
-import org.medledger.contracts.testing.HealthLedger;
 import org.medledger.contracts.testing.HealthNetwork;
 import org.medledger.ledger.block.Block;
 import org.medledger.ledger.testing.TestConsortium.Member;
+import org.medledger.ledger.testing.TestLedger;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.pki.Role;
 
@@ -40,7 +41,7 @@ class ReplayDeterminismTest {
     Member drCarol = network.enrol(ST_MARY, "dr-carol", Role.PHYSICIAN);
     Member drDan = network.enrol(CITY, "dr-dan", Role.PHYSICIAN);
     Member auditor = network.enrol(CITY, "audrey", Role.AUDITOR);
-    HealthLedger ledger = network.ledger();
+    TestLedger ledger = network.ledger();
 
     SignedTransaction consent = grant(alice, ALICE, Provision.permit().actors(Party.organisation(CITY))
         .purposes(PurposeOfUse.TREAT).except(Provision.deny().labels(SecurityLabel.HIV).build()).build());
@@ -63,7 +64,7 @@ class ReplayDeterminismTest {
         auditor.signer().sign(BreakGlassReviewContract.REVIEW,
             AccessCodec.reviewPayload(new BreakGlassReview(emergency.id().hex(), ReviewOutcome.INAPPROPRIATE))));
 
-    HealthLedger replica = new HealthLedger(network.consortium());
+    TestLedger replica = new TestLedger(network.consortium(), HealthContracts.all());
     ledger.replayOnto(replica);
 
     assertThat(replica.chain().height()).isEqualTo(ledger.chain().height());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.medledger.contracts.HealthContracts;
 import org.medledger.contracts.access.AccessCodec;
 import org.medledger.contracts.access.AccessKeys;
 import org.medledger.contracts.access.AccessRequestContract;
@@ -24,6 +25,7 @@ import org.medledger.ledger.execution.ExecutedBlock;
 import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.ledger.testing.TestConsortium;
+import org.medledger.ledger.testing.TestLedger;
 import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.pki.IdentityClaims;
 import org.medledger.pki.OrganisationId;
@@ -31,7 +33,7 @@ import org.medledger.pki.Role;
 
 /**
  * A health network for contract tests: two organisations (st-mary, city-clinic) on a {@link
- * HealthLedger}, people enrolled on chain (registered by their registrar, certificate recorded),
+ * TestLedger}, people enrolled on chain (registered by their registrar, certificate recorded),
  * and shorthands for the transactions the tests send.
  */
 public final class HealthNetwork {
@@ -39,7 +41,7 @@ public final class HealthNetwork {
   public static final String CITY = "city-clinic";
 
   private final TestConsortium consortium;
-  private final HealthLedger ledger;
+  private final TestLedger ledger;
 
   public HealthNetwork() {
     this(TestConsortium.standard());
@@ -47,14 +49,14 @@ public final class HealthNetwork {
 
   public HealthNetwork(TestConsortium consortium) {
     this.consortium = consortium;
-    this.ledger = new HealthLedger(consortium);
+    this.ledger = new TestLedger(consortium, HealthContracts.all());
   }
 
   public TestConsortium consortium() {
     return consortium;
   }
 
-  public HealthLedger ledger() {
+  public TestLedger ledger() {
     return ledger;
   }
 
