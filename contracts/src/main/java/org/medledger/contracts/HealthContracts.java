@@ -15,14 +15,16 @@ import org.medledger.ledger.contract.Contract;
  * The health contracts a MedLedger chain runs besides identity and governance, for {@code
  * ConsortiumContracts.of(genesis, identities, HealthContracts.all())}: consent (grant, revoke,
  * delegate, undelegate), treating relationships (add, end), access requests, break-glass and its
- * review.
+ * review. The access-request contract declares the governed parameter {@code policy}: the policy
+ * in force is the one governance last set, or {@link
+ * org.medledger.contracts.policy.PolicyParameters#defaults()} until it sets one.
  */
 public final class HealthContracts {
   private HealthContracts() {}
 
-  /** The contracts under the default policy ({@link PolicySource#defaults()}). */
+  /** The contracts under the policy governance sets ({@link PolicySource#governed()}). */
   public static List<Contract> all() {
-    return all(PolicySource.defaults());
+    return all(PolicySource.governed());
   }
 
   /** The contracts deciding access under {@code policy}. */

@@ -1,6 +1,7 @@
 package org.medledger.contracts.access;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,8 @@ import org.medledger.contracts.support.Payloads;
 import org.medledger.ledger.contract.Contract;
 import org.medledger.ledger.contract.ContractException;
 import org.medledger.ledger.contract.TxContext;
+import org.medledger.ledger.governance.GovernedParameter;
+import org.medledger.ledger.governance.ProvidesParameters;
 import org.medledger.ledger.state.StateView;
 import org.medledger.ledger.tx.TransactionType;
 import org.medledger.pki.Role;
@@ -29,14 +32,22 @@ import org.medledger.pki.Role;
  * requester's, and reported as the event {@code access.decision} (effect, reason, obligations).
  * Refusals (bad input only): {@code malformed-payload}, {@code unknown-patient}, {@code
  * unknown-organisation} (the custodian).
+ *
+ * <p>Declares the governed parameter {@value PolicyParameter#NAME} (the policy that {@link
+ * PolicySource#governed()} reads), so that governance may change it.
  */
-public final class AccessRequestContract implements Contract {
+public final class AccessRequestContract implements Contract, ProvidesParameters {
   public static final TransactionType REQUEST = TransactionType.of("access.request");
 
   private final PolicySource policy;
 
   public AccessRequestContract(PolicySource policy) {
     this.policy = policy;
+  }
+
+  @Override
+  public List<GovernedParameter> parameters() {
+    return List.of(PolicyParameter.INSTANCE);
   }
 
   @Override

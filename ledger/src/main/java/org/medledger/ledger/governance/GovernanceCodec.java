@@ -151,6 +151,9 @@ public final class GovernanceCodec {
       builder.setAddValidator(toProto(add.validator()));
     } else if (action instanceof GovernanceAction.RemoveValidator remove) {
       builder.setRemoveValidator(remove.id());
+    } else if (action instanceof GovernanceAction.SetParameter set) {
+      builder.setSetParameter(org.medledger.ledger.codec.pb.ParameterChange.newBuilder()
+          .setName(set.name()).setValue(ByteString.copyFrom(set.value())));
     }
     return builder.build();
   }
@@ -173,6 +176,13 @@ public final class GovernanceCodec {
           throw new MalformedEncodingException("name the validator to remove");
         }
         return new GovernanceAction.RemoveValidator(action.getRemoveValidator());
+      case SET_PARAMETER:
+        String name = action.getSetParameter().getName();
+        if (!GovernedParameter.isWellFormedName(name)) {
+          throw new MalformedEncodingException("'" + name + "' is not a parameter name (lower-case letters, digits, "
+              + "'-' and '.', at most " + GovernanceKeys.MAX_PARAMETER_NAME + " characters)");
+        }
+        return new GovernanceAction.SetParameter(name, action.getSetParameter().getValue().toByteArray());
       default:
         throw new MalformedEncodingException("a proposal names one action");
     }

@@ -2,6 +2,7 @@ package org.medledger.ledger.governance;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,12 @@ import org.medledger.pki.ValidationResult;
  * <p>Changes: a validator joins or leaves the set that seals blocks. A new set seals from the
  * block after the one that carried out the change; the result of that transaction announces it
  * (event {@value #VALIDATORS_CHANGED}) so that anyone can follow the sets from the genesis.
+ *
+ * <p>A {@link GovernedParameter governed parameter} that a contract declared takes a new value,
+ * proposed by any organisation: kept under {@code governance/parameter/<name>}, in force from the
+ * transaction that carries the change out, announced by event {@value #PARAMETER_SET}. A name no
+ * contract declared is refused ({@code unknown-parameter}), as is a value the parameter's check
+ * refuses ({@code invalid-parameter}), when proposed and again when carried out.
  */
 public final class GovernanceContract implements Contract {
   public static final TransactionType PROPOSE = TransactionType.of("governance.propose");
@@ -46,25 +53,60 @@ public final class GovernanceContract implements Contract {
   /** The event announcing a new validator set: attributes from-height, validators, digest. */
   public static final String VALIDATORS_CHANGED = "governance.validators-changed";
 
+  /** The event announcing a parameter's new value: attributes name, digest (SHA-256 hex of the value). */
+  public static final String PARAMETER_SET = "governance.parameter-set";
+
   private final IdentityDirectory identities;
   private final int threshold;
+  private final Map<String, GovernedParameter> parameters;
 
   /**
    * @param organisations N, the organisations of the consortium (from the genesis)
    * @param threshold M, the approvals a proposal needs (1..N)
    */
   public GovernanceContract(IdentityDirectory identities, int organisations, int threshold) {
+    this(identities, organisations, threshold, List.of());
+  }
+
+  /**
+   * @param organisations N, the organisations of the consortium (from the genesis)
+   * @param threshold M, the approvals a proposal needs (1..N)
+   * @param parameters the parameters governance may change, each name once
+   */
+  public GovernanceContract(IdentityDirectory identities, int organisations, int threshold,
+      List<GovernedParameter> parameters) {
     if (organisations < 1 || threshold < 1 || threshold > organisations) {
       throw new IllegalArgumentException("approvals of " + threshold + " of " + organisations + " organisations is "
           + "not a threshold");
     }
     this.identities = identities;
     this.threshold = threshold;
+    Map<String, GovernedParameter> byName = new LinkedHashMap<>();
+    for (GovernedParameter parameter : parameters) {
+      if (!GovernedParameter.isWellFormedName(parameter.name())) {
+        throw new IllegalArgumentException("'" + parameter.name() + "' is not a parameter name");
+      }
+      if (byName.putIfAbsent(parameter.name(), parameter) != null) {
+        throw new IllegalArgumentException("parameter " + parameter.name() + " is declared twice");
+      }
+    }
+    this.parameters = Map.copyOf(byName);
   }
 
   /** A majority of the organisations decides. */
   public static GovernanceContract majority(IdentityDirectory identities, int organisations) {
-    return new GovernanceContract(identities, organisations, organisations / 2 + 1);
+    return majority(identities, organisations, List.of());
+  }
+
+  /** A majority of the organisations decides, also on these parameters. */
+  public static GovernanceContract majority(IdentityDirectory identities, int organisations,
+      List<GovernedParameter> parameters) {
+    return new GovernanceContract(identities, organisations, organisations / 2 + 1, parameters);
+  }
+
+  /** The names of the parameters governance may change. */
+  public Set<String> parameterNames() {
+    return parameters.keySet();
   }
 
   public int threshold() {
@@ -149,6 +191,10 @@ public final class GovernanceContract implements Contract {
 
   /** Whether the action can be carried out on the current state. */
   private void check(GovernanceAction action, TxContext context) throws ContractException {
+    if (action instanceof GovernanceAction.SetParameter set) {
+      checkParameter(set);
+      return;
+    }
     ValidatorSet current = history(context).current();
     if (action instanceof GovernanceAction.AddValidator add) {
       ValidatorInfo validator = add.validator();
@@ -216,7 +262,26 @@ public final class GovernanceContract implements Contract {
     }
   }
 
+  private void checkParameter(GovernanceAction.SetParameter set) throws ContractException {
+    GovernedParameter parameter = parameters.get(set.name());
+    if (parameter == null) {
+      throw new ContractException("unknown-parameter", "no contract of this chain reads a parameter " + set.name());
+    }
+    try {
+      parameter.check(set.value());
+    } catch (IllegalArgumentException e) {
+      throw new ContractException("invalid-parameter", "not a value of " + set.name() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new ContractException("invalid-parameter", "not a value of " + set.name());
+    }
+  }
+
   private static void carryOut(GovernanceAction action, TxContext context) throws ContractException {
+    if (action instanceof GovernanceAction.SetParameter set) {
+      context.put(GovernanceKeys.parameter(set.name()), set.value());
+      context.emit(PARAMETER_SET, Map.of("name", set.name(), "digest", set.digest().hex()));
+      return;
+    }
     ValidatorHistory history = history(context);
     long from = context.blockHeight() + 1;
     if (history.current().fromHeight() == from) {

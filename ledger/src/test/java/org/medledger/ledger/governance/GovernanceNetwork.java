@@ -45,6 +45,16 @@ final class GovernanceNetwork {
     this.ledger = new TestLedger(consortium);
   }
 
+  private GovernanceNetwork(TestConsortium consortium, List<org.medledger.ledger.contract.Contract> others) {
+    this.consortium = consortium;
+    this.ledger = new TestLedger(consortium, others);
+  }
+
+  /** Three organisations, one validator each, running these contracts besides identity and governance. */
+  static GovernanceNetwork threeOrganisations(List<org.medledger.ledger.contract.Contract> others) {
+    return new GovernanceNetwork(TestConsortium.of(List.of(ST_MARY, CITY_CLINIC, NORTH_LAB), 3), others);
+  }
+
   /** Three organisations, one validator each: a majority is 2. */
   static GovernanceNetwork threeOrganisations() {
     return of(List.of(ST_MARY, CITY_CLINIC, NORTH_LAB), 3);
