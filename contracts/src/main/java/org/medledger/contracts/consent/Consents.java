@@ -11,8 +11,9 @@ import org.medledger.ledger.state.StateView;
 public final class Consents {
   private Consents() {}
 
+  /** The consent, decoded once per distinct stored record through {@link ConsentRecordCache#shared()}. */
   public static Optional<ConsentRecord> consent(StateView state, String id) {
-    return state.get(ConsentKeys.consent(id)).map(ConsentCodec::decodeConsent);
+    return state.get(ConsentKeys.consent(id)).map(ConsentRecordCache.shared()::decode);
   }
 
   /** The ids of the patient's consents, sorted. */
