@@ -8,7 +8,6 @@ import org.medledger.client.sdk.NodeClient;
 import org.medledger.client.sdk.NodeException;
 import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityContract;
-import org.medledger.pki.IdentityClaims;
 import org.medledger.pki.PkiException;
 import org.medledger.pki.RevocationReason;
 import picocli.CommandLine.Command;
@@ -28,12 +27,8 @@ final class IdentityCommand {
     String name;
 
     String valid() {
-      try {
-        IdentityClaims.requireValidName(name);
-        return name;
-      } catch (PkiException e) {
-        throw new CliException(e.getMessage());
-      }
+      ValidatorCommand.requireValidName(name);
+      return name;
     }
   }
 

@@ -177,7 +177,8 @@ final class ValidatorCommand {
     }
   }
 
-  private static void requireValidName(String name) {
+  /** A name that can stand in a certificate, or a one-line error. */
+  static void requireValidName(String name) {
     try {
       IdentityClaims.requireValidName(name);
     } catch (PkiException e) {

@@ -34,9 +34,25 @@ public record ValidatorHistory(List<ValidatorSet> epochs) {
     return new ValidatorHistory(List.of(new ValidatorSet(0, validators)));
   }
 
-  /** The history in this state; empty if the state has none (not a chain of this version). */
+  /** The last history decoded, with its bytes: it changes rarely and decoding parses certificates. */
+  private record Decoded(byte[] bytes, ValidatorHistory history) {}
+
+  private static volatile Decoded last;
+
+  /**
+   * The history in this state; empty if the state has none (not a chain of this version). The
+   * same bytes as the previous call give the same (immutable) value without decoding again.
+   */
   public static Optional<ValidatorHistory> read(StateView state) {
-    return state.get(GovernanceKeys.VALIDATORS).map(GovernanceCodec::decodeHistory);
+    return state.get(GovernanceKeys.VALIDATORS).map(bytes -> {
+      Decoded cached = last;
+      if (cached != null && java.util.Arrays.equals(cached.bytes(), bytes)) {
+        return cached.history();
+      }
+      ValidatorHistory history = GovernanceCodec.decodeHistory(bytes);
+      last = new Decoded(bytes, history);
+      return history;
+    });
   }
 
   /** The set that seals the block at this height. */

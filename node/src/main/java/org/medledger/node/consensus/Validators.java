@@ -1,23 +1,18 @@
 package org.medledger.node.consensus;
 
-import java.util.Arrays;
 import java.util.Collection;
 import org.medledger.ledger.block.BlockSeal;
 import org.medledger.ledger.chain.ChainView;
-import org.medledger.ledger.governance.GovernanceCodec;
-import org.medledger.ledger.governance.GovernanceKeys;
 import org.medledger.ledger.governance.ValidatorHistory;
 import org.medledger.ledger.governance.ValidatorSet;
 
 /**
  * The validator sets of this node's chain, as its head state has them: the set that seals each
  * height (seals are checked, and finality decided, against the set in force at the block's
- * height, which governance may change). The history is decoded again only when it changed.
+ * height, which governance may change).
  */
 public final class Validators {
   private final ChainView chain;
-  private byte[] encoded = new byte[0];
-  private ValidatorHistory history;
 
   private Validators(ChainView chain) {
     this.chain = chain;
@@ -30,15 +25,10 @@ public final class Validators {
     return validators;
   }
 
-  /** The whole history, as of the chain's head. */
-  public synchronized ValidatorHistory history() {
-    byte[] now = chain.state().get(GovernanceKeys.VALIDATORS).orElseThrow(() ->
+  /** The whole history, as of the chain's head (decoded again only when it changed). */
+  public ValidatorHistory history() {
+    return ValidatorHistory.read(chain.state()).orElseThrow(() ->
         new IllegalStateException("the chain's state holds no validator set"));
-    if (!Arrays.equals(now, encoded)) {
-      history = GovernanceCodec.decodeHistory(now);
-      encoded = now;
-    }
-    return history;
   }
 
   /** The set that seals the block at this height. */
