@@ -158,6 +158,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheFhirAdaptorImportsHapi() {
+    noClasses().that().resideOutsideOfPackage("org.medledger.node.fhir..")
+        .should().dependOnClassesThat().resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..")
+        .because("node.fhir is the one adaptor for HAPI FHIR; the domain speaks its own model (DESIGN.md §3)")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheCryptoModuleAsksJcaForCiphersSignaturesOrKeyPairGenerators() {
     noClasses().that().resideOutsideOfPackage(CRYPTO)
         .should().callMethodWhere(JCA_FACTORY)

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.medledger.client.network.AtomicFiles;
 import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.network.DemoIdentities;
 import org.medledger.client.network.Enrollment;
@@ -15,7 +16,21 @@ import org.medledger.ledger.genesis.Genesis;
 import org.medledger.client.network.NetworkInitializer;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.client.network.NetworkNodes;
+import org.medledger.client.network.Wallet;
 import org.medledger.client.sdk.NodeClient;
+import org.medledger.contracts.consent.ConsentCodec;
+import org.medledger.contracts.consent.ConsentGrantContract;
+import org.medledger.contracts.policy.Action;
+import org.medledger.contracts.policy.DataClass;
+import org.medledger.contracts.policy.Party;
+import org.medledger.contracts.policy.PatientId;
+import org.medledger.contracts.policy.Period;
+import org.medledger.contracts.policy.Provision;
+import org.medledger.contracts.policy.PurposeOfUse;
+import org.medledger.contracts.policy.Relationship;
+import org.medledger.contracts.relationship.RelationshipCodec;
+import org.medledger.contracts.relationship.RelationshipContract;
+import org.medledger.ledger.tx.SignedTransaction;
 import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityContract;
 import org.medledger.node.LocalNetwork;
@@ -44,6 +59,7 @@ final class DevCommand implements Runnable {
   /** Development only: printed, documented, and never used when MEDLEDGER_PASSPHRASE is set. */
   static final String DEV_PASSPHRASE = "medledger-dev";
   private static final java.time.Duration LEADER_TIMEOUT = java.time.Duration.ofSeconds(30);
+  static final String DEMO_PATIENT = "buster-hoeger@city-clinic";
   static final List<OrganisationId> ORGANISATIONS =
       List.of(OrganisationId.of("st-mary"), OrganisationId.of("city-clinic"), OrganisationId.of("acme-insurance"));
 
@@ -99,6 +115,7 @@ final class DevCommand implements Runnable {
       nodes.awaitLeader(LEADER_TIMEOUT);
       if (fresh) {
         enrollDemoIdentities(layout, passphrase, out);
+        seedDemoCare(layout, passphrase, out);
       }
       printUsage(out, layout, nodes, envPassphrase == null);
     } catch (RuntimeException e) {
@@ -131,8 +148,36 @@ final class DevCommand implements Runnable {
         + " --name dr-new --role physician");
     out.println("  ./medledger ca verify " + DemoIdentities.wallet(layout, DemoIdentities.ALL.get(0)) + " --network "
         + data);
+    out.println("  " + env + "./medledger access request --network " + data + " --wallet "
+        + DemoIdentities.wallet(layout, DemoIdentities.byName("dr-dan")) + " --patient " + DEMO_PATIENT
+        + " --purpose TREAT --class Observation");
+    out.println("  " + env + "./medledger access log --network " + data + " --wallet "
+        + DemoIdentities.wallet(layout, DemoIdentities.byName("buster-hoeger")));
     out.println("Ctrl-C stops every validator; the next run resumes the same chain.");
     out.flush();
+  }
+
+  /**
+   * Demo care on chain: dr-dan's organisation records that he treats the demo patient, and the
+   * patient consents to the insurer reading payment data for payment.
+   */
+  private void seedDemoCare(NetworkLayout layout, Passphrase passphrase, PrintWriter out) {
+    out.println("  recording a treating relationship and a consent");
+    out.flush();
+    NodeClient node = new NetworkNodes(layout).connect(Optional.empty());
+    PatientId patient = PolicyArguments.patient(DEMO_PATIENT);
+    new RegistrarTransactions(node, layout, patient.organisation(), passphrase).commit(RelationshipContract.ADD,
+        RelationshipCodec.addPayload(new Relationship(patient, Party.person("city-clinic", "dr-dan"),
+            Relationship.Kind.CARE_TEAM, Period.ALWAYS)));
+    Provision insurer = Provision.permit().actors(Party.person("acme-insurance", "claims-erin"))
+        .actions(Action.READ).purposes(PurposeOfUse.HPAYMT).classes(DataClass.PAYMENT).build();
+    FhirConsent consent = FhirConsent.of(patient, Period.ALWAYS, insurer);
+    Wallet wallet = Wallet.read(DemoIdentities.wallet(layout, DemoIdentities.byName(patient.name())), passphrase);
+    MemberTransactions chain = new MemberTransactions(node, layout.readGenesis().chainId(), wallet);
+    SignedTransaction transaction = chain.sign(ConsentGrantContract.GRANT, ConsentCodec.grantPayload(consent.grant()));
+    chain.commit(transaction);
+    AtomicFiles.writeNew(DemoIdentities.wallet(layout, DemoIdentities.byName(patient.name())).resolveSibling("consents")
+        .resolve(transaction.id().hex() + ".json"), consent.json(), true);
   }
 
   /** Registers and enrolls the demo identities, on chain, through the running validators. */

@@ -2,9 +2,7 @@ package org.medledger.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import org.medledger.client.network.AuthorityStore;
 import org.medledger.client.sdk.CommittedTransaction;
-import org.medledger.client.sdk.NodeClient;
 import org.medledger.client.sdk.NodeException;
 import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityContract;
@@ -122,13 +120,9 @@ final class IdentityCommand {
 
   private static void act(CommandSpec spec, CaCommand.OrganisationOptions target, CaCommand.NodeOption nodeOption,
       CliContext context, org.medledger.ledger.tx.TransactionType type, byte[] payload, String done) {
-    AuthorityStore store = target.store();
-    NodeClient node = nodeOption.connect(target);
-    RegistrarTransactions chain = new RegistrarTransactions(node, target.layout(), store.organisation(),
-        context.passphrases().authority(store.organisation()));
-    CommittedTransaction committed = chain.commit(type, payload);
+    CommittedTransaction committed = RegistrarTransactions.of(target, nodeOption, context).commit(type, payload);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(done + " at " + store.organisation() + "; " + RegistrarTransactions.describe(committed));
+    out.println(done + " at " + target.organisationId() + "; " + RegistrarTransactions.describe(committed));
     out.flush();
   }
 }

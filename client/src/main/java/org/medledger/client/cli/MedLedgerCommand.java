@@ -20,8 +20,8 @@ import picocli.CommandLine.ParseResult;
     versionProvider = VersionProvider.class,
     description = "MedLedger: a permissioned blockchain for electronic health records.",
     subcommands = {DevCommand.class, NodeCommand.class, NetworkCommand.class, CaCommand.class, IdentityCommand.class,
-        ValidatorCommand.class,
-        GovernanceCommand.class, VerifyReceiptCommand.class,
+        ConsentCommand.class, AccessCommand.class, BreakGlassCommand.class, ReviewCommand.class,
+        RelationshipCommand.class, ValidatorCommand.class, GovernanceCommand.class, VerifyReceiptCommand.class,
         VerifyChainCommand.class,
         CommandLine.HelpCommand.class})
 public final class MedLedgerCommand implements Runnable {

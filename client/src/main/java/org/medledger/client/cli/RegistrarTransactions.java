@@ -8,7 +8,6 @@ import org.medledger.client.network.Wallet;
 import org.medledger.client.sdk.CommittedTransaction;
 import org.medledger.client.sdk.NodeClient;
 import org.medledger.crypto.Passphrase;
-import org.medledger.ledger.tx.TransactionSigner;
 import org.medledger.ledger.tx.TransactionType;
 import org.medledger.ledger.identity.IdentityCodec;
 import org.medledger.ledger.identity.IdentityContract;
@@ -22,23 +21,24 @@ import org.medledger.pki.Registrar;
  * committed. A transaction the chain refuses is an error.
  */
 final class RegistrarTransactions {
-  private final NodeClient node;
-  private final TransactionSigner signer;
+  private final MemberTransactions registrar;
 
   RegistrarTransactions(NodeClient node, NetworkLayout layout, OrganisationId organisation, Passphrase passphrase) {
-    this.node = node;
-    Wallet registrar = Wallet.read(layout.adminWallet(organisation), passphrase);
-    this.signer = new TransactionSigner(layout.readGenesis().chainId(), registrar.signer(), registrar.certificate());
+    this.registrar = new MemberTransactions(node, layout.readGenesis().chainId(),
+        Wallet.read(layout.adminWallet(organisation), passphrase));
+  }
+
+  /** The registrar of {@code --org}, through {@code --node} or a running node of the network. */
+  static RegistrarTransactions of(CaCommand.OrganisationOptions target, CaCommand.NodeOption nodeOption,
+      CliContext context) {
+    AuthorityStore store = target.store();
+    return new RegistrarTransactions(nodeOption.connect(target), target.layout(), store.organisation(),
+        context.passphrases().authority(store.organisation()));
   }
 
   /** Submits one transaction and waits for its commit; returns the committed receipt. */
   CommittedTransaction commit(TransactionType type, byte[] payload) {
-    CommittedTransaction committed = node.submit(signer.sign(type, payload));
-    if (!committed.success()) {
-      throw new CliException("the chain refused the " + type + " transaction: " + committed.receipt().result().code()
-          + ": " + committed.receipt().result().message());
-    }
-    return committed;
+    return registrar.commit(type, payload);
   }
 
   /** A registration in the CA's records and on chain: the enrollment secret and the committed transaction. */
@@ -70,7 +70,6 @@ final class RegistrarTransactions {
 
   /** One line for the user: where the transaction landed. */
   static String describe(CommittedTransaction committed) {
-    return "on chain: transaction " + committed.receipt().transaction().id().hex().substring(0, 16)
-        + "… in block " + committed.receipt().header().height() + (committed.finalised() ? " (final)" : " (committed)");
+    return MemberTransactions.describe(committed);
   }
 }

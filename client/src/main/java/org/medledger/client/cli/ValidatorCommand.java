@@ -165,11 +165,7 @@ final class ValidatorCommand {
     @Override
     public void run() {
       requireValidName(name);
-      AuthorityStore store = target.store();
-      NodeClient node = nodeOption.connect(target);
-      RegistrarTransactions chain = new RegistrarTransactions(node, target.layout(), store.organisation(),
-          context.passphrases().authority(store.organisation()));
-      CommittedTransaction proposal = chain.commit(GovernanceContract.PROPOSE,
+      CommittedTransaction proposal = RegistrarTransactions.of(target, nodeOption, context).commit(GovernanceContract.PROPOSE,
           GovernanceCodec.proposePayload(new GovernanceAction.RemoveValidator(name)));
       PrintWriter out = spec.commandLine().getOut();
       GovernanceCommand.printProposal(out, proposal, target);

@@ -26,6 +26,12 @@ public final class DemoIdentities {
 
   private DemoIdentities() {}
 
+  /** The demo identity called {@code name}. */
+  public static Identity byName(String name) {
+    return ALL.stream().filter(i -> i.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no demo identity " + name));
+  }
+
   public static Path wallet(NetworkLayout layout, Identity identity) {
     return layout.root().resolve("wallets").resolve(identity.name() + ".wallet.pem");
   }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -18,9 +20,12 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.medledger.contracts.policy.PatientId;
 import org.medledger.ledger.Digest;
 import org.medledger.ledger.codec.LedgerCodec;
 import org.medledger.ledger.tx.SignedTransaction;
+import org.medledger.node.api.RequestSignature;
+import org.medledger.pki.OrganisationId;
 
 /**
  * Talks to one node's HTTPS API, trusting only the network's organisation CAs (the genesis file's),
@@ -61,10 +66,80 @@ public final class NodeClient {
    * {@code certificates}, {@code status}, …); a {@link NodeException} with status 404 if unknown.
    */
   public JsonNode identity(String organisation, String name) {
-    return json(send(HttpRequest.newBuilder(base.resolve("/v1/identities/"
-        + java.net.URLEncoder.encode(organisation, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/"
-        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")))
-        .GET().timeout(Duration.ofSeconds(10)).build()));
+    return json(send(HttpRequest.newBuilder(base.resolve("/v1/identities/" + segment(organisation) + "/"
+        + segment(name))).GET().timeout(Duration.ofSeconds(10)).build()));
+  }
+
+  /**
+   * The patient's consents, in id order, signed as {@code as} (the patient, a delegate or an
+   * auditor): the array {@code consents} of {@code GET /v1/patients/{org}/{name}/consents}, each
+   * {@code {"id", "status": "active"|"inactive", "inForce", "period": {"start", "end"},
+   * "provision", "fhirSha256", "grantedHeight", "grantedBy", "revokedHeight", "revokedAt",
+   * "revokedBy"}}; a provision is {@code {"type": "permit"|"deny", "period", "actors", "actions",
+   * "purposes", "classes", "labels", "provisions": [provision…]}}.
+   */
+  public JsonNode consents(PatientId patient, RequestSigner as) {
+    return array(signedGet(patientPath(patient) + "/consents", as), "consents");
+  }
+
+  /**
+   * The patient's access decisions, newest first, at most {@code limit} (1..1000), signed as
+   * {@code as} (the patient, a delegate or an auditor): the array {@code decisions} of {@code GET
+   * /v1/patients/{org}/{name}/access-log}, each as {@link #decision}.
+   */
+  public JsonNode accessLog(PatientId patient, int limit, RequestSigner as) {
+    return array(signedGet(patientPath(patient) + "/access-log?limit=" + limit, as), "decisions");
+  }
+
+  /**
+   * The decisions on one requester's requests, newest first, at most {@code limit} (1..1000), signed
+   * as {@code as} (that person or an auditor): the array {@code decisions} of {@code GET
+   * /v1/actors/{org}/{name}/decisions}, each as {@link #decision}.
+   */
+  public JsonNode decisionsBy(OrganisationId organisation, String name, int limit, RequestSigner as) {
+    return array(signedGet("/v1/actors/" + segment(organisation.value()) + "/" + segment(name)
+        + "/decisions?limit=" + limit, as), "decisions");
+  }
+
+  /**
+   * The break-glass grants waiting for an auditor's review, the oldest first (at most 100), signed
+   * as an auditor: the array {@code reviews} of {@code GET /v1/break-glass/reviews}, each {@code
+   * {"grant", "requester", "patient", "grantedAt", "expiresAt", "height", "reviewDue", "overdue",
+   * "reasonSha256"}}.
+   */
+  public JsonNode openReviews(RequestSigner as) {
+    return array(signedGet("/v1/break-glass/reviews", as), "reviews");
+  }
+
+  /**
+   * One access decision by the id of its request transaction, signed as {@code as} (its requester,
+   * the patient, a delegate or an auditor): {@code {"id", "height", "time", "requester", "role",
+   * "patient", "action", "purpose", "dataClass", "labels", "custodian", "deidentified", "effect":
+   * "permit"|"deny", "reason", "message", "obligations", "breakGlassGrant"}}.
+   */
+  public JsonNode decision(String id, RequestSigner as) {
+    return signedGet("/v1/decisions/" + segment(id), as);
+  }
+
+  /**
+   * The access policy in force (public): {@code {"source": "governed"|"default", "digest",
+   * "breakGlassDuration", "reviewDeadline", "sensitiveLabels", "rules": [{"role", "purpose",
+   * "basis", "classes", "actions"}]}}.
+   */
+  public JsonNode policy() {
+    return json(send(HttpRequest.newBuilder(base.resolve("/v1/policy")).GET().timeout(Duration.ofSeconds(10))
+        .build()));
+  }
+
+  /**
+   * The latest governance proposals, newest first, at most {@code limit} (1..1000; public): the
+   * array {@code proposals} of {@code GET /v1/governance/proposals}, each {@code {"id", "action",
+   * "summary", "proposer", "proposedHeight", "expiresAt", "approvals", "status":
+   * "open"|"executed"|"expired", "executedHeight"}}.
+   */
+  public JsonNode proposals(int limit) {
+    return array(json(send(HttpRequest.newBuilder(base.resolve("/v1/governance/proposals?limit=" + limit)).GET()
+        .timeout(Duration.ofSeconds(10)).build())), "proposals");
   }
 
   /** Submits a signed transaction and waits until it is committed. */
@@ -100,6 +175,30 @@ public final class NodeClient {
       }
       throw e;
     }
+  }
+
+  private JsonNode signedGet(String pathAndQuery, RequestSigner as) {
+    URI uri = base.resolve(pathAndQuery);
+    return json(send(HttpRequest.newBuilder(uri).header(RequestSignature.HEADER, as.header("GET", uri)).GET()
+        .timeout(Duration.ofSeconds(10)).build()));
+  }
+
+  /** The array a list answer carries in {@code field}. */
+  private static JsonNode array(JsonNode body, String field) {
+    JsonNode list = body.path(field);
+    if (!list.isArray()) {
+      throw new NodeException(200, "bad-response", "the node's answer holds no list '" + field + "'");
+    }
+    return list;
+  }
+
+  private static String patientPath(PatientId patient) {
+    return "/v1/patients/" + segment(patient.organisation().value()) + "/" + segment(patient.name());
+  }
+
+  /** One path segment, percent-encoded (a space as %20). */
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static CommittedTransaction committed(JsonNode body) {

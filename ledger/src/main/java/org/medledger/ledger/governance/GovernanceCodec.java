@@ -2,6 +2,7 @@ package org.medledger.ledger.governance;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.nio.ByteBuffer;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -17,9 +18,9 @@ import org.medledger.ledger.codec.pb.ValidatorRecord;
 import org.medledger.ledger.identity.CertificateCodec;
 
 /**
- * Governance's encodings: validator sets and their history, proposals in the state, and the
- * payloads of {@code governance.propose} and {@code governance.approve}. Decoders accept only
- * canonical encodings of valid values.
+ * Governance's encodings: validator sets and their history, proposals and their index in the
+ * state, and the payloads of {@code governance.propose} and {@code governance.approve}. Decoders
+ * accept only canonical encodings of valid values.
  */
 public final class GovernanceCodec {
   private GovernanceCodec() {}
@@ -143,6 +144,39 @@ public final class GovernanceCodec {
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       throw new MalformedEncodingException("damaged proposal record");
     }
+  }
+
+  // ---- the index of proposals
+
+  /** The number of proposals made: 8 bytes, big-endian. */
+  public static byte[] encodeProposalCount(long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("a count is not negative: " + count);
+    }
+    return ByteBuffer.allocate(Long.BYTES).putLong(count).array();
+  }
+
+  public static long decodeProposalCount(byte[] bytes) {
+    if (bytes.length != Long.BYTES) {
+      throw new MalformedEncodingException("a proposal count is " + Long.BYTES + " bytes, not " + bytes.length);
+    }
+    long count = ByteBuffer.wrap(bytes).getLong();
+    if (count < 0) {
+      throw new MalformedEncodingException("damaged proposal count");
+    }
+    return count;
+  }
+
+  /** An entry of the index: the proposal's id, its 32 bytes. */
+  public static byte[] encodeProposalId(Digest id) {
+    return id.toByteArray();
+  }
+
+  public static Digest decodeProposalId(byte[] bytes) {
+    if (bytes.length != Digest.LENGTH) {
+      throw new MalformedEncodingException("a proposal id is " + Digest.LENGTH + " bytes, not " + bytes.length);
+    }
+    return Digest.of(bytes);
   }
 
   private static org.medledger.ledger.codec.pb.GovernanceAction toProto(GovernanceAction action) {

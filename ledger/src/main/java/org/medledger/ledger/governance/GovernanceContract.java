@@ -37,6 +37,9 @@ import org.medledger.pki.ValidationResult;
  * block after the one that carried out the change; the result of that transaction announces it
  * (event {@value #VALIDATORS_CHANGED}) so that anyone can follow the sets from the genesis.
  *
+ * <p>Every proposal is kept under {@code governance/proposal/<id>} (the id of the transaction
+ * that made it) and listed in the {@link ProposalIndex}, in the order made.
+ *
  * <p>A {@link GovernedParameter governed parameter} that a contract declared takes a new value,
  * proposed by any organisation: kept under {@code governance/parameter/<name>}, in force from the
  * transaction that carries the change out, announced by event {@value #PARAMETER_SET}. A name no
@@ -149,6 +152,7 @@ public final class GovernanceContract implements Contract {
     context.emit("governance.proposed", Map.of("proposal", context.transactionId().hex(), "action", action.kind(),
         "summary", action.describe(), "organisation", organisation, "threshold", Integer.toString(threshold)));
     decide(context, context.transactionId(), proposal);
+    ProposalIndex.append(context, context.transactionId());
   }
 
   private void approve(TxContext context) throws ContractException {

@@ -39,6 +39,9 @@ final class Problems {
     if (problem.status() == 503) {
       ctx.header("Retry-After", "1");
     }
+    if (problem.status() == 401) {
+      ctx.header("WWW-Authenticate", RequestSignature.HEADER);
+    }
     ctx.status(problem.status()).json(problem).contentType(CONTENT_TYPE);
   }
 
