@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.medledger.contracts.access.LedgerPolicyState;
+import org.medledger.contracts.access.PolicyStateCache;
 import org.medledger.contracts.consent.ConsentCodec;
 import org.medledger.contracts.consent.ConsentKeys;
 import org.medledger.contracts.consent.ConsentRecord;
+import org.medledger.contracts.consent.ConsentVersion;
 import org.medledger.contracts.consent.Consents;
 import org.medledger.contracts.policy.Consent;
 import org.medledger.contracts.policy.AccessRequest;
@@ -37,20 +39,26 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code inMemory}: the decision function alone, over an in-memory {@link PolicyState};
- *   <li>{@code onLedger}: the decision with {@link LedgerPolicyState} reading the patient's consent
- *       index, each consent, and (when needed) her relationships from a node's RocksDB world state
- *       ({@link RocksChainStore#state()}) that also holds {@code entries} unrelated record entries
- *       ({@link PolicyStore}, built once and reused).
+ *   <li>{@code onLedger}: the decision as the access contract makes it: {@link LedgerPolicyState}
+ *       over a node's RocksDB world state ({@link RocksChainStore#state()}) that also holds {@code
+ *       entries} unrelated record entries ({@link PolicyStore}, built once and reused), with a
+ *       {@link PolicyStateCache}. It reads the patient's consent version and (when needed) her
+ *       relationships; her consents are decoded once per version, in the set-up's first decision.
+ *   <li>{@code onLedgerUncached}: the same with {@link PolicyStateCache#none()}: every decision
+ *       reads the consent version, the consent index, each consent (decoded once per distinct
+ *       record by {@code ConsentRecordCache}), the delegations and the relationships.
  * </ul>
  *
  * {@code scenario}: RELATIONSHIP (permit by the care team), SENSITIVE (PSY data, permit by consent),
- * DENIED (a nested deny applies). {@code ledgerReadsOnly} and {@code decodeConsentsOnly} split
- * {@code onLedger}'s cost: the 102 state reads of a RELATIONSHIP decision (consent index, 100
- * consents, relationships) without decoding, and decoding the 100 consent records without reading.
- * Sample time: JMH reports the median (p0.50) and p0.99.
+ * DENIED (a nested deny applies). {@code versionReadOnly}, {@code ledgerReadsOnly} and {@code
+ * decodeConsentsOnly} split the costs: the one read of the patient's consent version; the 102 reads
+ * of an uncached RELATIONSHIP decision (consent index, 100 consents, relationships) without
+ * decoding; decoding the 100 consent records without reading. Sample time: JMH reports the median
+ * (p0.50) and p0.99.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar PolicyDecisionBenchmark -p entries=10000,10000000
+ * java -jar bench/target/benchmarks.jar PolicyDecisionBenchmark -p entries=10000,10000000 \
+ *     [-jvmArgsPrepend -Dmedledger.bench.policy.root=DIR]
  * </pre>
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -115,14 +123,31 @@ public class PolicyDecisionBenchmark {
     }
   }
 
-  /** The patient's policy state read from the store's world state. */
+  /** The patient's policy state read from the store's world state, with a cache as the access contract has. */
   @State(Scope.Benchmark)
   public static class OnLedger {
     PolicyState state;
 
     @Setup
     public void setUp(Store store, Request request) {
-      state = new LedgerPolicyState(store.store.state(), PolicyParameters.defaults());
+      StateView view = store.store.state();
+      if (ConsentVersion.of(view, PatientFixture.PATIENT).isEmpty()) {
+        throw new IllegalStateException("the store has no consent version for the patient: it was built before"
+            + " versions were kept; delete it and build it again");
+      }
+      state = new LedgerPolicyState(view, PolicyParameters.defaults(), new PolicyStateCache());
+      check(request, state);
+    }
+  }
+
+  /** The patient's policy state read from the store's world state, all of it afresh for each decision. */
+  @State(Scope.Benchmark)
+  public static class OnLedgerUncached {
+    PolicyState state;
+
+    @Setup
+    public void setUp(Store store, Request request) {
+      state = new LedgerPolicyState(store.store.state(), PolicyParameters.defaults(), PolicyStateCache.none());
       check(request, state);
     }
   }
@@ -153,7 +178,18 @@ public class PolicyDecisionBenchmark {
     return PolicyDecisionPoint.decide(request.request, ledger.state);
   }
 
-  /** What {@code onLedger} reads, without decoding: the 102 values of a RELATIONSHIP decision. */
+  @Benchmark
+  public Decision onLedgerUncached(Request request, OnLedgerUncached ledger) {
+    return PolicyDecisionPoint.decide(request.request, ledger.state);
+  }
+
+  /** The one read every {@code onLedger} decision makes for the patient's consents: her consent version. */
+  @Benchmark
+  public int versionReadOnly(Store store) {
+    return ConsentVersion.of(store.store.state(), PatientFixture.PATIENT).orElseThrow().length;
+  }
+
+  /** What {@code onLedgerUncached} reads, without decoding: the 102 values of a RELATIONSHIP decision. */
   @Benchmark
   public long ledgerReadsOnly(Store store) {
     StateView state = store.store.state();
@@ -164,7 +200,7 @@ public class PolicyDecisionBenchmark {
     return bytes;
   }
 
-  /** What {@code onLedger} decodes, without reading: the patient's 100 consent records. */
+  /** What decoding the patient's 100 consent records costs, without reading (uncached, per record). */
   @Benchmark
   public long decodeConsentsOnly(Encoded encoded) {
     long heights = 0;

@@ -58,8 +58,9 @@ import org.medledger.pki.Role;
  *       #PER_BLOCK} a block, until N entries are written.
  * </ol>
  *
- * Stores are kept under {@code <root>/entries-N} and reused once complete. Build one ahead of a
- * benchmark run with
+ * Stores are kept under {@code <root>/entries-N} and reused once complete and built with the
+ * current state layout ({@value #LAYOUT}); a store built with an older layout is built again.
+ * Build one ahead of a benchmark run with
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.medledger.bench.policy.PolicyStore [--root DIR] --entries 10000000 \
@@ -75,6 +76,11 @@ public final class PolicyStore {
   static final int PER_TRANSACTION = 20_000;
   static final int PER_BLOCK = 5;
   private static final String COMPLETE = "complete";
+  /**
+   * What the store's state holds besides the entries, as written into its {@code complete} file: a
+   * store whose file says otherwise was built by older contracts and is built again.
+   */
+  static final String LAYOUT = "layout 2: per-patient consent versions, break-glass grants in force";
   private static final String VALIDATOR = "validator-1";
 
   private PolicyStore() {}
@@ -87,7 +93,7 @@ public final class PolicyStore {
   /** Opens the store with {@code entries} filler entries under {@code root}, building it first if needed. */
   public static RocksChainStore openOrBuild(Path root, long entries) {
     Path dir = root.resolve("entries-" + entries);
-    if (!Files.exists(dir.resolve(COMPLETE))) {
+    if (!completeMarker(entries).equals(read(dir.resolve(COMPLETE)))) {
       build(dir, entries);
     }
     return RocksChainStore.open(dir.resolve("data"));
@@ -195,7 +201,7 @@ public final class PolicyStore {
       System.out.printf("built %s: %,d filler entries, height %d, %.1f s%n", dir, entries, store.height(),
           (System.nanoTime() - start) / 1e9);
     }
-    write(dir.resolve(COMPLETE), "entries " + entries + "\n");
+    write(dir.resolve(COMPLETE), completeMarker(entries));
   }
 
   private static SignedTransaction register(TestConsortium.Member registrar, String organisation, String name,
@@ -244,6 +250,19 @@ public final class PolicyStore {
     void append(ExecutedBlock executed) {
       store.append(executed.block(), executed.changes());
       store.addSeal(executed.block().height(), BlockSeal.sign(VALIDATOR, sealer, executed.block().header()));
+    }
+  }
+
+  private static String completeMarker(long entries) {
+    return "entries " + entries + "\n" + LAYOUT + "\n";
+  }
+
+  /** The file's text, or "" if there is none. */
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

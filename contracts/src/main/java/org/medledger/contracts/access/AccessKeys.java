@@ -39,6 +39,16 @@ public final class AccessKeys {
     return NAMESPACE + "/break-glass/patient/" + patient.organisation().value() + "/" + patient.name();
   }
 
+  /**
+   * The break-glass grant of {@code requester} for {@code patient} that expires last, as a grant
+   * record: the one grant of theirs an access decision needs (every grant starts at the block time
+   * of its declaration, so no other can be active when this one is not).
+   */
+  public static String grantInForce(PatientId patient, Party.Person requester) {
+    return NAMESPACE + "/break-glass/in-force/" + patient.organisation().value() + "/" + patient.name() + "/"
+        + requester.organisation().value() + "/" + requester.name();
+  }
+
   /** The sorted ids of break-glass grants waiting for an auditor's review. */
   public static String openReviews() {
     return NAMESPACE + "/review/open";

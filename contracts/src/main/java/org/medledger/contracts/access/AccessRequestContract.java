@@ -40,9 +40,17 @@ public final class AccessRequestContract implements Contract, ProvidesParameters
   public static final TransactionType REQUEST = TransactionType.of("access.request");
 
   private final PolicySource policy;
+  private final PolicyStateCache cache;
 
+  /** Deciding under {@code policy}, with a {@link PolicyStateCache} of its own. */
   public AccessRequestContract(PolicySource policy) {
+    this(policy, new PolicyStateCache());
+  }
+
+  /** Deciding under {@code policy}, keeping decoded policy inputs in {@code cache}. */
+  public AccessRequestContract(PolicySource policy, PolicyStateCache cache) {
     this.policy = policy;
+    this.cache = cache;
   }
 
   @Override
@@ -68,7 +76,7 @@ public final class AccessRequestContract implements Contract, ProvidesParameters
     OnChainIdentities.requireOrganisation(state, payload.custodian());
     Requester requester = Requester.from(context.signer().claims());
     AccessRequest request = payload.toRequest(requester, context.blockTime());
-    Decision decision = PolicyDecisionPoint.decide(request, new LedgerPolicyState(state, policy.at(state)));
+    Decision decision = PolicyDecisionPoint.decide(request, new LedgerPolicyState(state, policy.at(state), cache));
 
     String id = context.transactionId().hex();
     context.put(AccessKeys.decision(id), AccessCodec.encodeDecision(new DecisionRecord(requester.asPerson(),

@@ -31,8 +31,10 @@ import org.medledger.pki.Role;
  * PolicyDecisionPoint#decideBreakGlass}); on a permit the grant — from the block time for the
  * policy's break-glass duration — is kept under {@code access/break-glass/grant/<tx id>}, added to
  * the patient's break-glass index (dropping grants that have expired) and to the grants waiting
- * for review, and reported as the event {@code access.break-glass}, flagged for an auditor's review
- * and for notifying the patient. On a deny the transaction fails with the decision's reason code.
+ * for review, kept as the requester's grant in force for the patient unless an earlier one of
+ * theirs outlasts it ({@link AccessKeys#grantInForce}), and reported as the event {@code
+ * access.break-glass}, flagged for an auditor's review and for notifying the patient. On a deny
+ * the transaction fails with the decision's reason code.
  *
  * <p><b>The written reason never goes on chain.</b> It may contain PHI (a diagnosis, the patient's
  * situation), so the transaction carries only its SHA-256 ({@link
@@ -80,9 +82,13 @@ public final class BreakGlassContract implements Contract {
     }
     BreakGlass grant = BreakGlass.grant(request, parameters);
     String id = context.transactionId().hex();
-    context.put(AccessKeys.grant(id), AccessCodec.encodeGrant(new BreakGlassRecord(id, grant.requester(),
-        grant.patient(), declaration.reasonSha256(), grant.grantedAt(), grant.expiresAt(), context.blockHeight(),
-        Optional.empty())));
+    BreakGlassRecord record = new BreakGlassRecord(id, grant.requester(), grant.patient(),
+        declaration.reasonSha256(), grant.grantedAt(), grant.expiresAt(), context.blockHeight(), Optional.empty());
+    context.put(AccessKeys.grant(id), AccessCodec.encodeGrant(record));
+    Optional<BreakGlassRecord> inForce = BreakGlassGrants.inForce(state, grant.requester(), grant.patient());
+    if (inForce.isEmpty() || !inForce.get().expiresAt().isAfter(grant.expiresAt())) {
+      context.put(AccessKeys.grantInForce(grant.patient(), grant.requester()), AccessCodec.encodeGrant(record));
+    }
     List<String> index = new ArrayList<>();
     for (BreakGlassRecord earlier : BreakGlassGrants.of(state, declaration.patient())) {
       if (!earlier.toPolicy().hasExpiredBy(context.blockTime())) {

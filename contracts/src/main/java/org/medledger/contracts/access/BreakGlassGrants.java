@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medledger.contracts.codec.IdListCodec;
+import org.medledger.contracts.policy.Party;
 import org.medledger.contracts.policy.PatientId;
 import org.medledger.ledger.state.StateView;
 
@@ -28,6 +29,11 @@ public final class BreakGlassGrants {
           new IllegalStateException("break-glass grant " + id + " is indexed but not on chain")));
     }
     return grants;
+  }
+
+  /** The grant of {@code requester} for {@code patient} that expires last, if any ({@link AccessKeys#grantInForce}). */
+  public static Optional<BreakGlassRecord> inForce(StateView state, Party.Person requester, PatientId patient) {
+    return state.get(AccessKeys.grantInForce(patient, requester)).map(AccessCodec::decodeGrant);
   }
 
   /** The ids of grants waiting for an auditor's review, sorted. */

@@ -14,7 +14,8 @@ import org.medledger.pki.Role;
 
 /**
  * {@code access.review}: an auditor records the outcome of their review of a break-glass grant
- * (appropriate or inappropriate), which leaves the list of grants waiting for review. Refusals:
+ * (appropriate or inappropriate) on the grant (and on the requester's grant in force, if it is
+ * that one), which leaves the list of grants waiting for review. Refusals:
  * {@code malformed-payload}, {@code unknown-grant}, {@code already-reviewed}.
  */
 public final class BreakGlassReviewContract implements Contract {
@@ -41,8 +42,13 @@ public final class BreakGlassReviewContract implements Contract {
           + grant.review().get().height());
     }
     Requester auditor = Requester.from(context.signer().claims());
-    context.put(AccessKeys.grant(grant.id()), AccessCodec.encodeGrant(grant.reviewed(new BreakGlassRecord.Review(
-        review.outcome(), auditor.asPerson(), context.blockTime(), context.blockHeight()))));
+    byte[] reviewed = AccessCodec.encodeGrant(grant.reviewed(new BreakGlassRecord.Review(
+        review.outcome(), auditor.asPerson(), context.blockTime(), context.blockHeight())));
+    context.put(AccessKeys.grant(grant.id()), reviewed);
+    if (BreakGlassGrants.inForce(state, grant.requester(), grant.patient())
+        .filter(inForce -> inForce.id().equals(grant.id())).isPresent()) {
+      context.put(AccessKeys.grantInForce(grant.patient(), grant.requester()), reviewed);
+    }
     context.put(AccessKeys.openReviews(),
         IdListCodec.encode(IdListCodec.without(BreakGlassGrants.openReviews(state), grant.id())));
     context.emit("access.reviewed", Map.of("grant", grant.id(), "outcome", review.outcome().id(),

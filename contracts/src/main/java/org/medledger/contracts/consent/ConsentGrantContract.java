@@ -21,10 +21,10 @@ import org.medledger.pki.Role;
  * {@code consent.grant}: a patient, or their delegate within the delegation's scope, grants a
  * consent. The consent's id is the transaction's id; it is kept under {@code consent/c/<id>} and
  * added to the patient's sorted index of consent ids, from which the policy decision point lists
- * them. Refusals: {@code malformed-payload} (unknown codes, a period ending before it starts),
- * {@code unknown-patient}, {@code not-patient} (a patient granting for someone else), {@code
- * outside-delegation-scope}, {@code unknown-identity} and {@code unknown-organisation} (an actor the
- * chain does not know).
+ * them; both writes move the patient's {@link ConsentVersion} on. Refusals: {@code
+ * malformed-payload} (unknown codes, a period ending before it starts), {@code unknown-patient},
+ * {@code not-patient} (a patient granting for someone else), {@code outside-delegation-scope},
+ * {@code unknown-identity} and {@code unknown-organisation} (an actor the chain does not know).
  */
 public final class ConsentGrantContract implements Contract {
   public static final TransactionType GRANT = TransactionType.of("consent.grant");
@@ -49,11 +49,11 @@ public final class ConsentGrantContract implements Contract {
     OnChainIdentities.requireActors(state, grant.provision());
     String id = context.transactionId().hex();
     Consent consent = Payloads.parse(() -> grant.toConsent(id));
-    context.put(ConsentKeys.consent(id), ConsentCodec.encode(
-        new ConsentRecord(consent, grant.fhirSha256(), context.blockHeight(), by, Optional.empty())));
-    String indexKey = ConsentKeys.index(grant.patient());
     List<String> ids = Consents.ids(state, grant.patient());
-    context.put(indexKey, IdListCodec.encode(IdListCodec.with(ids, id)));
+    ConsentVersion.put(context, grant.patient(), ConsentKeys.consent(id), ConsentCodec.encode(
+        new ConsentRecord(consent, grant.fhirSha256(), context.blockHeight(), by, Optional.empty())));
+    ConsentVersion.put(context, grant.patient(), ConsentKeys.index(grant.patient()),
+        IdListCodec.encode(IdListCodec.with(ids, id)));
     Map<String, String> event = new TreeMap<>(Map.of("consent", id,
         "patient", grant.patient().name(), "patient-organisation", grant.patient().organisation().value(),
         "granted-by", by.toString()));

@@ -2,7 +2,7 @@ package org.medledger.contracts.consent;
 
 import org.medledger.contracts.policy.PatientId;
 
-/** Where consents and delegations are kept in the world state. */
+/** Where consents, delegations and each patient's consent version are kept in the world state. */
 public final class ConsentKeys {
   public static final String NAMESPACE = "consent";
 
@@ -16,6 +16,14 @@ public final class ConsentKeys {
   /** The sorted ids of a patient's consents, active or not. */
   public static String index(PatientId patient) {
     return NAMESPACE + "/patient/" + patient.organisation().value() + "/" + patient.name();
+  }
+
+  /**
+   * A patient's consent version: a SHA-256 chained over every write to the patient's consent index,
+   * consents and delegations ({@link ConsentVersion}), absent until the first.
+   */
+  public static String version(PatientId patient) {
+    return NAMESPACE + "/version/" + patient.organisation().value() + "/" + patient.name();
   }
 
   /** A patient's delegations, in the order made. */

@@ -1,8 +1,7 @@
 package org.medledger.contracts.consent;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.medledger.contracts.support.BoundedCache;
+import org.medledger.contracts.support.StateValueKey;
 
 /**
  * A bounded, thread-safe cache of decoded consent records, keyed by the exact bytes stored on
@@ -16,23 +15,15 @@ public final class ConsentRecordCache {
   public static final int DEFAULT_CAPACITY = 4096;
 
   private static final ConsentRecordCache SHARED = new ConsentRecordCache(DEFAULT_CAPACITY);
+  private static final String OWNER = "consent-record";
 
-  private final int capacity;
-  private final Map<Key, ConsentRecord> entries;
-  private long hits;
-  private long misses;
+  private final BoundedCache<StateValueKey, ConsentRecord> entries;
 
   public ConsentRecordCache(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("a cache holds at least one entry");
     }
-    this.capacity = capacity;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, ConsentRecord> eldest) {
-        return size() > ConsentRecordCache.this.capacity;
-      }
-    };
+    this.entries = new BoundedCache<>(capacity);
   }
 
   /** The cache {@link Consents} reads through. */
@@ -42,64 +33,29 @@ public final class ConsentRecordCache {
 
   /** The record these bytes encode, as {@link ConsentCodec#decodeConsent} gives it. */
   public ConsentRecord decode(byte[] bytes) {
-    Key key = new Key(bytes.clone());
-    synchronized (entries) {
-      ConsentRecord cached = entries.get(key);
-      if (cached != null) {
-        hits++;
-        return cached;
-      }
-      misses++;
+    StateValueKey key = StateValueKey.lookup(OWNER, bytes);
+    ConsentRecord cached = entries.get(key);
+    if (cached != null) {
+      return cached;
     }
-    ConsentRecord decoded = ConsentCodec.decodeConsent(key.bytes);
-    synchronized (entries) {
-      entries.put(key, decoded);
-    }
+    ConsentRecord decoded = ConsentCodec.decodeConsent(bytes);
+    entries.put(key.detached(), decoded, 1);
     return decoded;
   }
 
   public int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
+    return entries.size();
   }
 
   public long hits() {
-    synchronized (entries) {
-      return hits;
-    }
+    return entries.hits();
   }
 
   public long misses() {
-    synchronized (entries) {
-      return misses;
-    }
+    return entries.misses();
   }
 
   public void clear() {
-    synchronized (entries) {
-      entries.clear();
-    }
-  }
-
-  /** A private copy of the stored bytes, compared by content. */
-  private static final class Key {
-    private final byte[] bytes;
-    private final int hash;
-
-    Key(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && key.hash == hash && Arrays.equals(key.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
+    entries.clear();
   }
 }

@@ -12,8 +12,9 @@ import org.medledger.pki.Role;
 
 /**
  * {@code consent.revoke}: the patient, or an active delegate, withdraws a consent. It is inactive
- * from this transaction on, also for later transactions of the same block. Refusals: {@code
- * unknown-consent}, {@code not-patient}, {@code already-revoked}.
+ * from this transaction on, also for later transactions of the same block (the write moves the
+ * patient's {@link ConsentVersion} on). Refusals: {@code unknown-consent}, {@code not-patient},
+ * {@code already-revoked}.
  */
 public final class ConsentRevokeContract implements Contract {
   public static final TransactionType REVOKE = TransactionType.of("consent.revoke");
@@ -39,7 +40,7 @@ public final class ConsentRevokeContract implements Contract {
       throw new ContractException("already-revoked", "consent " + id + " was revoked at height "
           + record.revocation().get().height());
     }
-    context.put(ConsentKeys.consent(id), ConsentCodec.encode(
+    ConsentVersion.put(context, record.consent().patient(), ConsentKeys.consent(id), ConsentCodec.encode(
         record.revoked(new ConsentRecord.Revocation(context.blockHeight(), context.blockTime(), by))));
     context.emit("consent.revoked", Map.of("consent", id, "patient", record.consent().patient().name(),
         "patient-organisation", record.consent().patient().organisation().value(), "revoked-by", by.toString()));

@@ -19,9 +19,10 @@ import org.medledger.pki.Role;
  * {@code consent.delegate} and {@code consent.undelegate}: the signing patient names a delegate
  * (guardian, proxy) who may act for them within a scope of actions and data classes for a period,
  * or ends such a delegation at the block time (one that has not started yet is withdrawn). The
- * delegation's id is the delegating transaction's id. Refusals: {@code unknown-patient}, {@code
- * unknown-identity} (the delegate), {@code malformed-payload} (e.g. the patient as their own
- * delegate), {@code unknown-delegation}, {@code already-ended}.
+ * delegation's id is the delegating transaction's id; every change moves the patient's {@link
+ * ConsentVersion} on. Refusals: {@code unknown-patient}, {@code unknown-identity} (the delegate),
+ * {@code malformed-payload} (e.g. the patient as their own delegate), {@code unknown-delegation},
+ * {@code already-ended}.
  */
 public final class DelegationContract implements Contract {
   public static final TransactionType DELEGATE = TransactionType.of("consent.delegate");
@@ -53,7 +54,8 @@ public final class DelegationContract implements Contract {
       OnChainIdentities.requirePerson(state, delegation.delegate());
       String id = context.transactionId().hex();
       entries.add(new DelegationEntry(id, delegation, context.blockHeight()));
-      context.put(ConsentKeys.delegations(patient), ConsentCodec.encodeDelegations(entries));
+      ConsentVersion.put(context, patient, ConsentKeys.delegations(patient),
+          ConsentCodec.encodeDelegations(entries));
       context.emit("consent.delegated", Map.of("delegation", id, "patient", patient.name(),
           "patient-organisation", patient.organisation().value(), "delegate", delegation.delegate().toString()));
     } else {
@@ -73,7 +75,8 @@ public final class DelegationContract implements Contract {
         entries.set(at, new DelegationEntry(id, new Delegation(patient, delegation.delegate(), delegation.actions(),
             delegation.classes(), delegation.period().endingAt(context.blockTime())), entry.height()));
       }
-      context.put(ConsentKeys.delegations(patient), ConsentCodec.encodeDelegations(entries));
+      ConsentVersion.put(context, patient, ConsentKeys.delegations(patient),
+          ConsentCodec.encodeDelegations(entries));
       context.emit("consent.undelegated", Map.of("delegation", id, "patient", patient.name(),
           "patient-organisation", patient.organisation().value(), "delegate", delegation.delegate().toString()));
     }

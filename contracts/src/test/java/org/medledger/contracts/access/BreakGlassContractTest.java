@@ -16,6 +16,7 @@ import org.medledger.contracts.policy.Action;
 import org.medledger.contracts.policy.DataClass;
 import org.medledger.contracts.policy.Decision;
 import org.medledger.contracts.policy.Obligation;
+import org.medledger.contracts.policy.Party;
 import org.medledger.contracts.policy.PatientId;
 import org.medledger.contracts.policy.PolicyParameters;
 import org.medledger.contracts.policy.Provision;
@@ -121,6 +122,38 @@ class BreakGlassContractTest {
     assertThat(BreakGlassGrants.ids(network.ledger().state(), ALICE)).containsExactly(second.id().hex());
     assertThat(BreakGlassGrants.openReviews(network.ledger().state()))
         .containsExactlyInAnyOrder(first.id().hex(), second.id().hex());
+  }
+
+  @Test
+  void theRequestersGrantInForceIsTheOneThatExpiresLastAndCarriesItsReview() throws Exception {
+    Member drEve = network.enrol(CITY, "dr-eve", Role.PHYSICIAN);
+    Party.Person dan = Party.person(CITY, "dr-dan");
+    assertThat(BreakGlassGrants.inForce(network.ledger().state(), dan, ALICE)).isEmpty();
+
+    SignedTransaction first = breakGlass(drDan, REASON);
+    network.ledger().commit(first);
+    SignedTransaction second = breakGlass(drDan, "still unconscious");
+    network.ledger().commitAt(network.ledger().now().plus(Duration.ofHours(1)), second);
+    SignedTransaction eves = breakGlass(drEve, REASON);
+    network.ledger().commit(eves);
+    assertThat(BreakGlassGrants.inForce(network.ledger().state(), dan, ALICE)).map(BreakGlassRecord::id)
+        .hasValue(second.id().hex());
+    assertThat(BreakGlassGrants.inForce(network.ledger().state(), Party.person(CITY, "dr-eve"), ALICE))
+        .map(BreakGlassRecord::id).hasValue(eves.id().hex());
+
+    network.ledger().commit(review(auditor, first.id().hex(), ReviewOutcome.APPROPRIATE));
+    assertThat(BreakGlassGrants.inForce(network.ledger().state(), dan, ALICE).orElseThrow().review()).isEmpty();
+    network.ledger().commit(review(auditor, second.id().hex(), ReviewOutcome.INAPPROPRIATE));
+    BreakGlassRecord inForce = BreakGlassGrants.inForce(network.ledger().state(), dan, ALICE).orElseThrow();
+    assertThat(inForce).isEqualTo(BreakGlassGrants.grant(network.ledger().state(), second.id().hex()).orElseThrow());
+    assertThat(inForce.review()).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(ReviewOutcome.INAPPROPRIATE));
+
+    // the first grant has expired, the second has not: an emergency read is permitted by the second
+    Instant secondExpires = inForce.expiresAt();
+    assertThat(network.askAt(secondExpires.minusSeconds(1), emergencyRead()).decision().reason())
+        .isEqualTo(ReasonCode.BREAK_GLASS);
+    assertThat(network.askAt(secondExpires, emergencyRead()).decision().reason())
+        .isEqualTo(ReasonCode.BREAK_GLASS_EXPIRED);
   }
 
   @Test

@@ -133,7 +133,10 @@ class PolicyGovernanceTest {
     assertThat(grantOf(after).expiresAt()).isEqualTo(afterTime.plus(shorter));
     assertThat(PolicySource.governed().at(network.ledger().state()).breakGlassDuration()).isEqualTo(shorter);
 
-    // the grant made before the change still permits until its own (old) expiry
+    // the grant made before the change still permits until its own (old) expiry: it stays dr-dan's
+    // grant in force, since it outlasts the shorter ones declared after it
+    assertThat(BreakGlassGrants.inForce(network.ledger().state(), Party.person(CITY, "dr-dan"), ALICE))
+        .map(BreakGlassRecord::id).hasValue(sameBlockBefore.id().hex());
     SignedTransaction read = request(drDan, ALICE, Action.READ, PurposeOfUse.ETREAT, DataClass.CONDITION);
     Decision late = network.askAt(afterTime.plus(Duration.ofHours(1)), read).decision();
     assertThat(late.isPermit()).isTrue();
