@@ -19,8 +19,12 @@ import org.medledger.pki.OrganisationId;
  * {@code MEDLEDGER_PASSPHRASE}, or the bench passphrase if unset.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.medledger.bench.load.BenchNetwork --out DIR [--orgs 4] [--validators 1] [--key ec|rsa]
+ * java -cp bench/target/benchmarks.jar org.medledger.bench.load.BenchNetwork --out DIR [--orgs 4] [--validators 1] [--key ec|rsa] \
+ *     [--consensus-port 9441]
  * </pre>
+ *
+ * Validator i replicates on port {@code --consensus-port + i} ({@link BenchValidators} and
+ * {@link BenchNode} listen there), so that runs beside another network need another port.
  */
 public final class BenchNetwork {
   static final String DEFAULT_PASSPHRASE = "medledger-bench";
@@ -34,18 +38,23 @@ public final class BenchNetwork {
     int orgs = a.intValue("--orgs", 4);
     int validators = a.intValue("--validators", 1);
     SignatureScheme scheme = scheme(a.value("--key", "ec"));
+    int consensusPort = a.intValue("--consensus-port", NetworkInitializer.DEFAULT_CONSENSUS_PORT);
     a.done();
-    Genesis genesis = create(out, orgs, validators, scheme);
+    Genesis genesis = create(out, orgs, validators, scheme, consensusPort);
     System.out.printf("network %s: chain %s, %d organisations, %d validator(s), %s keys%n", out, genesis.chainId(),
         orgs, validators, scheme);
   }
 
   static Genesis create(Path out, int organisations, int validators, SignatureScheme scheme) {
+    return create(out, organisations, validators, scheme, NetworkInitializer.DEFAULT_CONSENSUS_PORT);
+  }
+
+  static Genesis create(Path out, int organisations, int validators, SignatureScheme scheme, int firstConsensusPort) {
     List<OrganisationId> orgs = new ArrayList<>(IntStream.rangeClosed(1, organisations)
         .mapToObj(i -> OrganisationId.of("org-" + i)).toList());
     NetworkInitializer.Options defaults = NetworkInitializer.Options.defaults(orgs, validators);
     NetworkInitializer.Options options = new NetworkInitializer.Options(orgs, validators, defaults.policy(),
-        defaults.tlsHosts(), scheme, defaults.firstApiPort());
+        defaults.tlsHosts(), scheme, defaults.firstApiPort(), firstConsensusPort);
     return NetworkInitializer.init(out, options, passphrase(), Instant.now(), line -> { });
   }
 

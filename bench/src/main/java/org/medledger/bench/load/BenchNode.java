@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.medledger.ledger.testing.EchoContract;
 import org.medledger.node.Node;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.node.config.NodeConfigFile;
 
 /**
- * Runs one validator of a network directory, as {@code medledger node} does, plus the test echo
- * contract the load uses; stops cleanly on SIGTERM/SIGINT. Writes its API URL to {@code --url-file}
- * once serving. With {@code --heap-every S} it prints the heap used after a full GC every S seconds.
+ * Runs one validator of a network directory, as {@code medledger node} does (health contracts
+ * included), plus the test echo contract ({@link BenchContracts}: both workloads of {@link
+ * LoadGenerator}); stops cleanly on SIGTERM/SIGINT. Writes its API URL to {@code --url-file} once
+ * serving. With {@code --heap-every S} it prints the heap used after a full GC every S seconds.
  * With {@code --validator ID} it runs that validator of a network of several (its {@code node.yaml}
  * as written, consensus peers included, with the API on {@code --port}): one process per validator.
  *
@@ -46,7 +46,7 @@ public final class BenchNode {
             new NodeConfig.Listen("127.0.0.1", port), batch, read.consensus());
 
     long start = System.nanoTime();
-    Node node = Node.start(config, BenchNetwork.passphrase(), List.of(new EchoContract()));
+    Node node = Node.start(config, BenchNetwork.passphrase(), BenchContracts.all());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.close();

@@ -9,14 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.medledger.client.network.NetworkLayout;
 import org.medledger.ledger.genesis.Genesis;
-import org.medledger.ledger.testing.EchoContract;
 import org.medledger.node.LocalNetwork;
 import org.medledger.node.config.NodeConfig;
 import org.medledger.node.config.NodeConfigFile;
 
 /**
- * Runs every validator of a network directory in this JVM (as {@code medledger dev} does), plus
- * the test echo contract the load uses, with the consensus ports of their {@code node.yaml} and
+ * Runs every validator of a network directory in this JVM (as {@code medledger dev} does), with
+ * the health contracts and the test echo contract ({@link BenchContracts}: both workloads of
+ * {@link LoadGenerator}), with the consensus ports of their {@code node.yaml} and
  * free API ports; writes the API URLs, comma-separated, to {@code --url-file} once a leader is
  * elected; prints every validator's height every 10 s; stops cleanly on SIGTERM/SIGINT.
  *
@@ -45,7 +45,7 @@ public final class BenchValidators {
         .toList();
 
     long start = System.nanoTime();
-    LocalNetwork nodes = LocalNetwork.start(configs, BenchNetwork.passphrase(), List.of(new EchoContract()));
+    LocalNetwork nodes = LocalNetwork.start(configs, BenchNetwork.passphrase(), BenchContracts.all());
     String leader = nodes.awaitLeader(Duration.ofSeconds(60));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -21,7 +21,8 @@ final class LoadRun {
     }
     long elapsed = System.nanoTime() - start;
     return new RunResult(pattern.describe(), targets.all().size(), transactions.size(), elapsed,
-        outcomes.committedCount(), outcomes.failuresByCode(), latencies.percentiles(), processCpuNanos() - cpuStart);
+        outcomes.committedCount(), outcomes.failuresByCode(), latencies.percentiles(), processCpuNanos() - cpuStart,
+        outcomes.decisionsByEffectAndReason());
   }
 
   /** CPU time used by this JVM so far (all threads), or 0 if the JVM cannot tell. */

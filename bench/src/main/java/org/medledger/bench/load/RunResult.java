@@ -3,9 +3,10 @@ package org.medledger.bench.load;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** The measured part of a load run, and its summary. */
+/** The measured part of a load run, and its summary; {@code decisions} by {@code effect/reason}, if any. */
 record RunResult(String pattern, int nodes, int transactions, long elapsedNanos, long committed,
-    Map<String, Long> failures, LatencyRecorder.Percentiles latency, long generatorCpuNanos) {
+    Map<String, Long> failures, LatencyRecorder.Percentiles latency, long generatorCpuNanos,
+    Map<String, Long> decisions) {
 
   double committedPerSecond() {
     return committed * 1e9 / elapsedNanos;
@@ -20,5 +21,8 @@ record RunResult(String pattern, int nodes, int transactions, long elapsedNanos,
         generatorCpuNanos / 1e9, generatorCpuNanos / 1e3 / Math.max(1, transactions),
         (double) generatorCpuNanos / elapsedNanos);
     failures.forEach((code, n) -> out.printf("summary: failure %s: %d%n", code, n));
+    if (!decisions.isEmpty()) {
+      out.printf("summary: access decisions in the receipts: %s%n", DecisionCounts.format(decisions));
+    }
   }
 }

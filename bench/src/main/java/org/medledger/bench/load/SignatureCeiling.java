@@ -13,7 +13,7 @@ final class SignatureCeiling {
   private SignatureCeiling() {}
 
   /** Verifications per second; fails if any signature does not verify. */
-  static double measure(List<SignedTransaction> transactions, LoadSigners signers) {
+  static double measure(List<SignedTransaction> transactions, SignatureKeys signers) {
     long start = System.nanoTime();
     long valid = transactions.parallelStream()
         .filter(tx -> signers.verifier(tx.body().certificateFingerprint())

@@ -2,12 +2,13 @@ package org.medledger.bench.load;
 
 import org.medledger.client.sdk.CommittedTransaction;
 import org.medledger.client.sdk.NodeException;
+import org.medledger.ledger.block.Event;
 import org.medledger.ledger.tx.SignedTransaction;
 
 /**
  * Submits one pre-signed transaction to the next node and waits for its receipt; records the
- * outcome and, if committed, the latency from {@code startNanos} (the send time in a closed loop,
- * the scheduled send time in an open loop).
+ * outcome (with the access decision the receipt reports, if any) and, if committed, the latency
+ * from {@code startNanos} (the send time in a closed loop, the scheduled send time in an open loop).
  */
 final class Submission {
   private final Targets targets;
@@ -27,6 +28,12 @@ final class Submission {
       long latency = System.nanoTime() - startNanos;
       if (committed.success()) {
         outcomes.committed();
+        for (Event event : committed.receipt().result().events()) {
+          if (event.name().equals(DecisionCounts.EVENT)) {
+            outcomes.decided(event.attributes().getOrDefault("effect", "?"),
+                event.attributes().getOrDefault("reason", "?"));
+          }
+        }
       } else {
         outcomes.committedFailed(committed.receipt().result().code());
       }

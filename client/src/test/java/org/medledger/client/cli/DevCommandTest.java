@@ -39,6 +39,7 @@ class DevCommandTest {
   static final Map<String, Optional<BlockHeader>> firstHeads = new TreeMap<>();
   static final Map<String, Boolean> demoOnChain = new TreeMap<>();
   static final Map<String, Integer> apiPorts = new TreeMap<>();
+  static final Map<String, Boolean> demoCareOnChain = new TreeMap<>();
 
   @TempDir Path scratch;
 
@@ -55,6 +56,10 @@ class DevCommandTest {
           demoOnChain.merge(identity.name(), node.chain().state()
               .get(IdentityKeys.identity(identity.organisation(), identity.name())).isPresent(), Boolean::logicalAnd);
         }
+        org.medledger.contracts.policy.PatientId patient = PolicyArguments.patient(DevCommand.DEMO_PATIENT);
+        demoCareOnChain.put(node.id(), org.medledger.contracts.consent.Consents.of(node.chain().state(), patient).size() == 1
+            && org.medledger.contracts.relationship.RelationshipContract.relationships(node.chain().state(), patient)
+                .size() == 1);
       }
     }).run(dev(data));
   }
@@ -76,6 +81,10 @@ class DevCommandTest {
     assertThat(new java.util.HashSet<>(firstHeads.values())).hasSize(1); // one head, the same everywhere
     assertThat(firstHeads.get("validator-1")).hasValueSatisfying(head -> assertThat(head.height()).isPositive());
     assertThat(demoOnChain).hasSize(DemoIdentities.ALL.size()).doesNotContainValue(false);
+    assertThat(demoCareOnChain).as("the demo patient's consent and treating relationship on every validator")
+        .hasSize(4).doesNotContainValue(false);
+    assertThat(DemoIdentities.wallet(new NetworkLayout(data), DemoIdentities.byName("buster-hoeger"))
+        .resolveSibling("consents")).isDirectory();
     apiPorts.forEach((id, port) -> assertThat(firstRun.out()).contains(id + ": https://127.0.0.1:" + port + "/v1/status"));
     assertThat(firstRun.out()).contains("consensus leader", "Ctrl-C stops every validator");
   }
