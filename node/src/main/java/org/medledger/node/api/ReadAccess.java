@@ -41,21 +41,21 @@ final class ReadAccess {
   static void requirePatientRecords(Requester reader, PatientId patient, DataClass dataClass, StateView state,
       Instant now, String what) {
     if (!mayReadPatientRecords(reader, patient, dataClass, state, now)) {
-      throw forbidden(what + " of " + patient + " is for the patient, a delegate of theirs whose delegation covers "
-          + "reading " + dataClass + ", or an auditor", reader);
+      throw forbidden(what + " of " + patient + ": readable by the patient, a delegate of theirs whose delegation "
+          + "covers reading " + dataClass + ", or an auditor", reader);
     }
   }
 
   /** That person or an auditor. */
   static void requirePersonOrAuditor(Requester reader, Party.Person person, String what) {
     if (reader.role() != Role.AUDITOR && !reader.isPerson(person)) {
-      throw forbidden(what + " of " + person + " is for " + person + " or an auditor", reader);
+      throw forbidden(what + " of " + person + ": readable by " + person + " or an auditor", reader);
     }
   }
 
   static void requireAuditor(Requester reader, String what) {
     if (reader.role() != Role.AUDITOR) {
-      throw forbidden(what + " is for auditors", reader);
+      throw forbidden(what + ": readable by auditors", reader);
     }
   }
 
