@@ -11,6 +11,8 @@ import org.medledger.client.sdk.CommittedTransaction;
 import org.medledger.contracts.consent.ConsentCodec;
 import org.medledger.contracts.consent.ConsentGrantContract;
 import org.medledger.contracts.consent.ConsentRevokeContract;
+import org.medledger.contracts.consent.DelegationContract;
+import org.medledger.contracts.consent.DelegationRequest;
 import org.medledger.contracts.policy.Action;
 import org.medledger.contracts.policy.DataClass;
 import org.medledger.contracts.policy.PatientId;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * goes on chain as its structured form plus the SHA-256 of its FHIR R4 Consent resource; the
  * resource itself (which may carry personal data) stays with the patient, next to their wallet.
  */
-@Command(name = "consent", description = "Grant, revoke or list a patient's consents.",
-    subcommands = {ConsentCommand.Grant.class, ConsentCommand.Revoke.class, ConsentCommand.ListConsents.class})
+@Command(name = "consent", description = "Grant, revoke or list a patient's consents; delegate to a guardian or proxy.",
+    subcommands = {ConsentCommand.Grant.class, ConsentCommand.Revoke.class, ConsentCommand.ListConsents.class,
+        ConsentCommand.Delegate.class, ConsentCommand.Undelegate.class})
 final class ConsentCommand {
 
   @Command(name = "grant", mixinStandardHelpOptions = true, description = {
@@ -198,6 +201,81 @@ final class ConsentCommand {
           print.println("    FHIR Consent sha256 " + consent.path("fhirSha256").asText());
         }
       }
+      print.flush();
+    }
+  }
+
+  @Command(name = "delegate", mixinStandardHelpOptions = true, description = {
+      "Let a guardian or proxy (NAME@ORG) act for you on your consents and read your data, within",
+      "--action and --class (empty: all) and --from/--until. Only the patient may delegate."})
+  static final class Delegate implements Runnable {
+    @Spec CommandSpec spec;
+    @Mixin MemberOptions member;
+    private final CliContext context;
+
+    @Option(names = "--to", required = true, paramLabel = "NAME@ORG", description = "The delegate.")
+    String to;
+
+    @Option(names = "--action", paramLabel = "ACTION", description = "read, write, disclose or export (repeatable).")
+    List<String> actions = new ArrayList<>();
+
+    @Option(names = "--class", paramLabel = "TYPE", description = "A FHIR resource type, e.g. Consent, AuditEvent (repeatable).")
+    List<String> classes = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "TIME", description = "From (a date or an instant; default: now).")
+    String from;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Until, exclusive (default: until undelegated).")
+    String until;
+
+    Delegate(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      DelegationRequest request;
+      try {
+        request = new DelegationRequest(PolicyArguments.person(to, "delegate"),
+            PolicyArguments.all(actions, Action.class, Action::parse),
+            PolicyArguments.all(classes, DataClass.class, DataClass::parse), PolicyArguments.period(from, until));
+      } catch (IllegalArgumentException e) {
+        throw new CliException(e.getMessage());
+      }
+      CommittedTransaction committed = member.transactions(context)
+          .commit(DelegationContract.DELEGATE, ConsentCodec.delegatePayload(request));
+      PrintWriter print = spec.commandLine().getOut();
+      print.println("delegation " + MemberTransactions.event(committed, "consent.delegated").get("delegation") + ": "
+          + request.delegate() + " acts for you " + request.period() + "; " + MemberTransactions.describe(committed));
+      print.flush();
+    }
+  }
+
+  @Command(name = "undelegate", mixinStandardHelpOptions = true,
+      description = "End a delegation from the block that ends it.")
+  static final class Undelegate implements Runnable {
+    @Spec CommandSpec spec;
+    @Mixin MemberOptions member;
+    private final CliContext context;
+
+    @Option(names = "--delegation", required = true, paramLabel = "ID", description = "As 'consent delegate' printed it.")
+    String delegation;
+
+    Undelegate(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      byte[] payload;
+      try {
+        payload = ConsentCodec.undelegatePayload(delegation);
+      } catch (RuntimeException e) {
+        throw new CliException("'" + delegation + "' is not a delegation id");
+      }
+      CommittedTransaction committed = member.transactions(context).commit(DelegationContract.UNDELEGATE, payload);
+      PrintWriter print = spec.commandLine().getOut();
+      print.println("ended delegation " + delegation + "; " + MemberTransactions.describe(committed));
       print.flush();
     }
   }

@@ -32,6 +32,7 @@ import org.medledger.ledger.Digest;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ConsentAccessCommandTest {
   private static final Pattern CONSENT = Pattern.compile("granted consent ([0-9a-f]{64})");
+  private static final Pattern DELEGATION = Pattern.compile("delegation ([0-9a-f]{64}):");
   private static final Pattern GRANT = Pattern.compile("\\(grant ([0-9a-f]{64})\\)");
   private static final Pattern RELATIONSHIP = Pattern.compile("relationship ([0-9a-f]{64}):");
   private static final Pattern PROPOSAL = Pattern.compile("proposal ([0-9a-f]{64}):");
@@ -89,6 +90,27 @@ class ConsentAccessCommandTest {
     assertThat(assertSucceeded(as(physician, "access", "decisions")).out()).contains("Immunization", "PERMIT");
     assertRefused(as(otherPatient, "access", "log", "--patient", PATIENT), "this request is signed by");
     assertRefused(as(physician, "access", "decisions", "--actor", "auditor-carol@" + ST_MARY), "this request is signed by");
+  }
+
+  @Test
+  void aDelegateActsForThePatientWithinTheDelegationsScopeUntilItEnds() {
+    Cli.Result delegated = assertSucceeded(as(patient, "consent", "delegate", "--to", "pat-ben@" + CITY_CLINIC,
+        "--action", "read", "--class", "Procedure", "--class", "Consent"));
+    String delegation = group(DELEGATION, delegated, 1);
+    String consent = group(CONSENT, assertSucceeded(as(otherPatient, "consent", "grant", "--patient", PATIENT,
+        "--to", PHYSICIAN, "--action", "read", "--class", "Procedure", "--purpose", "TREAT")), 1);
+    assertRefused(as(otherPatient, "consent", "grant", "--patient", PATIENT, "--to", PHYSICIAN, "--action", "read",
+        "--class", "Condition"), "outside-delegation-scope");
+    assertThat(assertSucceeded(as(otherPatient, "consent", "list", "--patient", PATIENT)).out()).contains(consent);
+    assertRefused(as(otherPatient, "access", "log", "--patient", PATIENT), "AuditEvent");
+    assertSucceeded(as(otherPatient, "consent", "revoke", "--consent", consent));
+
+    assertRefused(as(physician, "consent", "delegate", "--to", "pat-ben@" + CITY_CLINIC), "may not send consent.delegate");
+    assertRefused(as(patient, "consent", "delegate", "--to", "nobody@" + CITY_CLINIC), "unknown-identity");
+    assertSucceeded(as(patient, "consent", "undelegate", "--delegation", delegation));
+    assertRefused(as(otherPatient, "consent", "grant", "--patient", PATIENT, "--to", PHYSICIAN, "--action", "read",
+        "--class", "Procedure"), "not-patient");
+    assertRefused(as(patient, "consent", "undelegate", "--delegation", delegation), "already-ended");
   }
 
   @Test
