@@ -82,6 +82,9 @@ final class AccessCommand {
       if (!decision.getOrDefault("obligations", "").isEmpty()) {
         out.println("obligations: " + decision.get("obligations").replace(",", ", "));
       }
+      if (decision.containsKey("break-glass-grant")) {
+        out.println("under break-glass grant " + decision.get("break-glass-grant"));
+      }
       out.println("decision " + decision.get("decision") + "; " + MemberTransactions.describe(committed));
       out.flush();
       return "permit".equals(decision.get("effect")) ? 0 : DENIED;

@@ -123,7 +123,7 @@ class ConsentAccessCommandTest {
 
     Cli.Result emergency = request(physician, "--purpose", "ETREAT", "--class", "AllergyIntolerance");
     assertPermitted(emergency);
-    assertThat(emergency.out()).contains("review-within");
+    assertThat(emergency.out()).contains("review-within", "under break-glass grant " + grant);
 
     assertRefused(as(physician, "review", "--open"), "this request is signed by");
     assertThat(assertSucceeded(as(auditor, "review", "--open")).out()).contains(grant, PHYSICIAN);

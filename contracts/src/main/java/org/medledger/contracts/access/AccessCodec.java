@@ -80,7 +80,8 @@ public final class AccessCodec {
             .setReason(record.decision().reason().code())
             .setMessage(record.decision().message())
             .setHeight(record.height())
-            .setTimeMillis(record.time().toEpochMilli());
+            .setTimeMillis(record.time().toEpochMilli())
+            .setBreakGlassGrant(record.breakGlassGrant().orElse(""));
     for (Obligation obligation : record.decision().obligations()) {
       builder.addObligations(org.medledger.contracts.codec.pb.Obligation.newBuilder()
           .setKind(kind(obligation.kind()))
@@ -103,7 +104,8 @@ public final class AccessCodec {
       Decision decision = new Decision(effect, ReasonCode.parse(record.getReason()), record.getMessage(),
           obligations);
       return new DecisionRecord(PolicyCodec.person(record.getRequester()), Role.parse(record.getRequesterRole()),
-          fromProto(record.getRequest()), decision, record.getHeight(), Instant.ofEpochMilli(record.getTimeMillis()));
+          fromProto(record.getRequest()), decision, record.getHeight(), Instant.ofEpochMilli(record.getTimeMillis()),
+          record.getBreakGlassGrant().isEmpty() ? Optional.empty() : Optional.of(record.getBreakGlassGrant()));
     }, AccessCodec::encodeDecision);
   }
 

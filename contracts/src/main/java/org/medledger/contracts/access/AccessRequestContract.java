@@ -3,12 +3,14 @@ package org.medledger.contracts.access;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.medledger.contracts.policy.AccessRequest;
 import org.medledger.contracts.policy.Decision;
 import org.medledger.contracts.policy.PolicyDecisionPoint;
+import org.medledger.contracts.policy.ReasonCode;
 import org.medledger.contracts.policy.Requester;
 import org.medledger.contracts.support.OnChainIdentities;
 import org.medledger.contracts.support.Payloads;
@@ -79,8 +81,11 @@ public final class AccessRequestContract implements Contract, ProvidesParameters
     Decision decision = PolicyDecisionPoint.decide(request, new LedgerPolicyState(state, policy.at(state), cache));
 
     String id = context.transactionId().hex();
+    Optional<String> grant = reliesOnBreakGlass(decision)
+        ? BreakGlassGrants.inForce(state, requester.asPerson(), payload.patient()).map(BreakGlassRecord::id)
+        : Optional.empty();
     context.put(AccessKeys.decision(id), AccessCodec.encodeDecision(new DecisionRecord(requester.asPerson(),
-        requester.role(), payload, decision, context.blockHeight(), context.blockTime())));
+        requester.role(), payload, decision, context.blockHeight(), context.blockTime(), grant)));
     AccessLog.append(context, AccessKeys.patientLog(payload.patient()), id);
     AccessLog.append(context, AccessKeys.actorLog(requester.asPerson()), id);
 
@@ -94,7 +99,16 @@ public final class AccessRequestContract implements Contract, ProvidesParameters
     event.put("patient-organisation", payload.patient().organisation().value());
     event.put("requester", requester.asPerson().toString());
     event.put("role", requester.role().id());
+    grant.ifPresent(g -> event.put("break-glass-grant", g));
     context.emit("access.decision", event);
+  }
+
+  /**
+   * A break-glass permit relies on the requester's grant in force for the patient: the one grant
+   * {@link LedgerPolicyState} gives the decision point.
+   */
+  private static boolean reliesOnBreakGlass(Decision decision) {
+    return decision.reason() == ReasonCode.BREAK_GLASS || decision.reason() == ReasonCode.BREAK_GLASS_OVERRIDES_CONSENT_DENY;
   }
 
   /** Obligations as text, e.g. {@code flag-break-glass,notify-patient,review-within:PT72H}. */

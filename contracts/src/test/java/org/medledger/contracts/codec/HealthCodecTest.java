@@ -83,7 +83,8 @@ class HealthCodecTest {
     assertThat(AccessCodec.parseRequest(AccessCodec.requestPayload(request))).isEqualTo(request);
     DecisionRecord decision = new DecisionRecord(Party.person("city-clinic", "dr-dan"), Role.PHYSICIAN, request,
         Decision.permit(ReasonCode.BREAK_GLASS, "emergency", List.of(Obligation.FLAG_BREAK_GLASS,
-            Obligation.NOTIFY_PATIENT, Obligation.reviewWithin(Duration.ofHours(72)))), 12, T);
+            Obligation.NOTIFY_PATIENT, Obligation.reviewWithin(Duration.ofHours(72)))), 12, T,
+        java.util.Optional.of("ab".repeat(32)));
     assertThat(AccessCodec.decodeDecision(AccessCodec.encodeDecision(decision))).isEqualTo(decision);
 
     BreakGlassRecord grantRecord = new BreakGlassRecord(ID, Party.person("city-clinic", "dr-dan"), ALICE,

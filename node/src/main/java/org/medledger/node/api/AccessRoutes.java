@@ -84,7 +84,7 @@ final class AccessRoutes {
           + patient + ", a delegate of theirs whose delegation covers reading " + DataClass.AUDIT_EVENT
           + ", or an auditor", reader);
     }
-    ctx.json(DecisionView.of(id, record, new GrantsUsed(state).of(record).orElse(null)));
+    ctx.json(DecisionView.of(id, record));
   }
 
   /** {@code GET /v1/break-glass/reviews[?limit=N]}: grants waiting for review, the oldest first. */
@@ -111,12 +111,11 @@ final class AccessRoutes {
   }
 
   private static List<DecisionView> decisions(StateView state, List<String> ids) {
-    GrantsUsed grants = new GrantsUsed(state);
     List<DecisionView> views = new ArrayList<>(ids.size());
     for (String id : ids) {
       DecisionRecord record = decisionRecord(state, id).orElseThrow(() ->
           new IllegalStateException("decision " + id + " is logged but not on chain"));
-      views.add(DecisionView.of(id, record, grants.of(record).orElse(null)));
+      views.add(DecisionView.of(id, record));
     }
     return views;
   }

@@ -20,19 +20,20 @@ final class AccessViews {
    * One access decision, as recorded on chain by {@code access.request}. {@code id} is the id of
    * the request transaction; obligations read {@code notify-patient}, {@code flag-break-glass},
    * {@code deidentify-output}, {@code review-within:PT72H}; {@code breakGlassGrant} is the grant a
-   * break-glass permit relied on (null otherwise, or when that grant is no longer indexed).
+   * break-glass permit relied on, as the decision recorded it (null otherwise).
    */
   record DecisionView(String id, long height, String time, String requester, String role, String patient,
       String action, String purpose, String dataClass, List<String> labels, String custodian, boolean deidentified,
       String effect, String reason, String message, List<String> obligations, String breakGlassGrant) {
-    static DecisionView of(String id, DecisionRecord record, String breakGlassGrant) {
+    static DecisionView of(String id, DecisionRecord record) {
       RequestPayload request = record.request();
       Decision decision = record.decision();
       return new DecisionView(id, record.height(), record.time().toString(), record.requester().toString(),
           record.role().id(), request.patient().toString(), request.action().id(), request.purpose().code(),
           request.dataClass().fhirType(), codes(request.labels(), SecurityLabel::code), request.custodian().value(),
           request.deidentified(), AccessCodec.effect(decision.effect()), decision.reason().code(), decision.message(),
-          decision.obligations().stream().map(AccessViews::obligation).toList(), breakGlassGrant);
+          decision.obligations().stream().map(AccessViews::obligation).toList(),
+          record.breakGlassGrant().orElse(null));
     }
   }
 
