@@ -157,13 +157,8 @@ final class ConsentCommand {
 
     @Override
     public void run() {
-      byte[] payload;
-      try {
-        payload = ConsentCodec.revokePayload(consent);
-      } catch (RuntimeException e) {
-        throw new CliException("'" + consent + "' is not a consent id");
-      }
-      CommittedTransaction committed = member.transactions(context).commit(ConsentRevokeContract.REVOKE, payload);
+      CommittedTransaction committed = member.transactions(context)
+          .commit(ConsentRevokeContract.REVOKE, ConsentCodec.revokePayload(consent));
       PrintWriter print = spec.commandLine().getOut();
       print.println("revoked consent " + consent + "; " + MemberTransactions.describe(committed));
       print.flush();
@@ -234,14 +229,9 @@ final class ConsentCommand {
 
     @Override
     public void run() {
-      DelegationRequest request;
-      try {
-        request = new DelegationRequest(PolicyArguments.person(to, "delegate"),
-            PolicyArguments.all(actions, Action.class, Action::parse),
-            PolicyArguments.all(classes, DataClass.class, DataClass::parse), PolicyArguments.period(from, until));
-      } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage());
-      }
+      DelegationRequest request = new DelegationRequest(PolicyArguments.person(to, "delegate"),
+          PolicyArguments.all(actions, Action.class, Action::parse),
+          PolicyArguments.all(classes, DataClass.class, DataClass::parse), PolicyArguments.period(from, until));
       CommittedTransaction committed = member.transactions(context)
           .commit(DelegationContract.DELEGATE, ConsentCodec.delegatePayload(request));
       PrintWriter print = spec.commandLine().getOut();
@@ -267,13 +257,8 @@ final class ConsentCommand {
 
     @Override
     public void run() {
-      byte[] payload;
-      try {
-        payload = ConsentCodec.undelegatePayload(delegation);
-      } catch (RuntimeException e) {
-        throw new CliException("'" + delegation + "' is not a delegation id");
-      }
-      CommittedTransaction committed = member.transactions(context).commit(DelegationContract.UNDELEGATE, payload);
+      CommittedTransaction committed = member.transactions(context)
+          .commit(DelegationContract.UNDELEGATE, ConsentCodec.undelegatePayload(delegation));
       PrintWriter print = spec.commandLine().getOut();
       print.println("ended delegation " + delegation + "; " + MemberTransactions.describe(committed));
       print.flush();

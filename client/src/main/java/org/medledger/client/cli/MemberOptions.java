@@ -32,13 +32,18 @@ final class MemberOptions {
   URI node;
 
   private Wallet wallet;
+  private Genesis genesis;
 
   NetworkLayout layout() {
     return new NetworkLayout(network);
   }
 
+  /** The network's genesis, read once. */
   Genesis genesis() {
-    return layout().readGenesis();
+    if (genesis == null) {
+      genesis = layout().readGenesis();
+    }
+    return genesis;
   }
 
   /** The wallet, opened once with the passphrase from the environment or a prompt. */
@@ -69,9 +74,7 @@ final class MemberOptions {
 
   /** Transactions signed with the wallet, through a running node. */
   MemberTransactions transactions(CliContext context) {
-    Genesis genesis = genesis();
-    NodeClient client = connect();
-    return new MemberTransactions(client, genesis.chainId(), wallet(context));
+    return new MemberTransactions(connect(), genesis().chainId(), wallet(context));
   }
 
   /** The patient named by {@code --patient}, or the wallet's owner if they are a patient and none was named. */

@@ -12,7 +12,6 @@ import org.medledger.contracts.policy.Relationship;
 import org.medledger.contracts.relationship.RelationshipCodec;
 import org.medledger.contracts.relationship.RelationshipContract;
 import org.medledger.contracts.relationship.RelationshipEnd;
-import org.medledger.ledger.tx.TransactionType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,15 +59,10 @@ final class RelationshipCommand {
     @Override
     public void run() {
       Party treating = PolicyArguments.party(party);
-      Relationship relationship;
-      try {
-        relationship = new Relationship(PolicyArguments.patient(patient), treating, kind(kind),
-            PolicyArguments.period(from, until));
-      } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage());
-      }
-      CommittedTransaction committed = commit(spec, target, nodeOption, context, RelationshipContract.ADD,
-          RelationshipCodec.addPayload(relationship));
+      Relationship relationship = new Relationship(PolicyArguments.patient(patient), treating, kind(kind),
+          PolicyArguments.period(from, until));
+      CommittedTransaction committed = RegistrarTransactions.of(target, nodeOption, context)
+          .commit(RelationshipContract.ADD, RelationshipCodec.addPayload(relationship));
       Map<String, String> added = MemberTransactions.event(committed, "relationship.added");
       PrintWriter out = spec.commandLine().getOut();
       out.println("relationship " + added.get("relationship") + ": " + treating + " treats " + relationship.patient()
@@ -98,22 +92,12 @@ final class RelationshipCommand {
     @Override
     public void run() {
       PatientId subject = PolicyArguments.patient(patient);
-      byte[] payload;
-      try {
-        payload = RelationshipCodec.endPayload(new RelationshipEnd(subject, id));
-      } catch (RuntimeException e) {
-        throw new CliException("'" + id + "' is not a relationship id");
-      }
-      CommittedTransaction committed = commit(spec, target, nodeOption, context, RelationshipContract.END, payload);
+      CommittedTransaction committed = RegistrarTransactions.of(target, nodeOption, context)
+          .commit(RelationshipContract.END, RelationshipCodec.endPayload(new RelationshipEnd(subject, id)));
       PrintWriter out = spec.commandLine().getOut();
       out.println("ended relationship " + id + " with " + subject + "; " + MemberTransactions.describe(committed));
       out.flush();
     }
-  }
-
-  private static CommittedTransaction commit(CommandSpec spec, CaCommand.OrganisationOptions target,
-      CaCommand.NodeOption nodeOption, CliContext context, TransactionType type, byte[] payload) {
-    return RegistrarTransactions.of(target, nodeOption, context).commit(type, payload);
   }
 
   static Relationship.Kind kind(String text) {
